@@ -7,6 +7,7 @@ import { exprCodes } from './expr';
 import { modelCodes } from './model';
 import { engineCodes } from './engine';
 import { templateCodes } from './template';
+import { templateParamCodes } from './template-params';
 
 export const codeGroups: { title: string; codes: Record<string, CodeInfo> }[] = [
   { title: 'YAML', codes: yamlCodes },
@@ -16,6 +17,7 @@ export const codeGroups: { title: string; codes: Record<string, CodeInfo> }[] = 
   { title: 'Model semantics', codes: modelCodes },
   { title: 'Engine divergence', codes: engineCodes },
   { title: 'Templates', codes: templateCodes },
+  { title: 'Template parameters and placeholders', codes: templateParamCodes },
 ];
 
 export const allCodes: ReadonlyMap<string, CodeInfo> = new Map(

@@ -51,6 +51,12 @@ export const yamlCodes = defineCodes({
     explanation:
       'FlowTime reads only the first document of a file (the C# validators) or rejects the file (the Rust engine). Everything after the first `---` separator is ignored; move it to its own file.',
   },
+  'yaml.not-flowtime': {
+    severity: 'info',
+    title: 'The file is neither a FlowTime model nor a Sim template.',
+    explanation:
+      'Kind detection found none of the keys that mark a model (`schemaVersion`, `grid`, `nodes`) or a template (`window`, `generator`, `parameters`, `${...}` placeholders). The file is not validated; pass `--kind model` or `--kind template` to force a kind.',
+  },
   'yaml.warning': {
     severity: 'warning',
     title: 'The YAML parser reported a warning.',

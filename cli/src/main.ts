@@ -1,0 +1,51 @@
+// The `flowtime` command line: parses arguments with commander and maps outcomes to exit codes 0/1/2.
+import { Command, CommanderError } from 'commander';
+import { registerValidate } from './commands/validate';
+import { EXIT_USAGE, UsageError } from './usage-error';
+import { VERSION } from '../../core/src/version';
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('flowtime')
+    .description('FlowTime-Sim: author and validate FlowTime models and templates.')
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)');
+  const sim = program
+    .command('sim')
+    .description('Model authoring commands (templates, validation, artifacts).')
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)');
+  registerValidate(sim, setExit);
+  for (const cmd of sim.commands) cmd.exitOverride().showHelpAfterError('(add --help for usage)');
+  return program;
+}
+
+export function main(argv: string[]): number {
+  let code = 0;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  try {
+    program.parse(argv, { from: 'user' });
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT_USAGE;
+    }
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version are not errors; everything else commander rejects is a usage error.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`flowtime: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

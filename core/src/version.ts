@@ -1,0 +1,2 @@
+// The FlowTime-Sim version, stamped into provenance and metadata; kept in step with package.json by a test.
+export const VERSION = '0.1.0';
