@@ -51,10 +51,18 @@ export interface Group extends Span {
 
 export type Expr = NumberLiteral | ArrayLiteral | Reference | Call | Binary | Negate | Group;
 
+/** A rewrite of an issue's own [start, end) span, for quick fixes. */
+export interface ExprFix {
+  title: string;
+  newText: string;
+}
+
 /** A problem found in an expression, positioned inside the expression string. */
 export interface ExprIssue extends Span {
   code: string;
   message: string;
+  /** Replaces the characters [start, end) of the expression with `newText`. */
+  fix?: ExprFix;
 }
 
 /** A node reference with how it is used, for dependency and cycle analysis. */

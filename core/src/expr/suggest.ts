@@ -1,0 +1,151 @@
+// "Did you mean" suggestions for misspelt node ids and function names (case-only matches first, then edit distance).
+
+export interface Suggestion {
+  name: string;
+  /** The suggestion equals the input ignoring case (ids are case-sensitive, so this is worth saying). */
+  caseOnly: boolean;
+}
+
+/** Largest edit distance still worth suggesting for a name of this length. */
+export function maxDistance(length: number): number {
+  return Math.max(1, Math.floor(length / 3));
+}
+
+// Rows of the distance table, reused across calls so that scanning thousands of candidates allocates nothing.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up early and returning
+ * `limit + 1` once every alignment is worse than `limit`.
+ */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const n = b.length;
+  if (rowA.length <= n) {
+    rowA = new Int32Array(n + 1);
+    rowB = new Int32Array(n + 1);
+    rowC = new Int32Array(n + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) d = Math.min(d, prev2[j - 2] + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > limit) return limit + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[n];
+}
+
+/**
+ * Which character groups occur in a (lower-case) name: one edit adds or removes at most two groups, so names whose
+ * masks differ in more than 2·limit bits cannot be within `limit` edits.
+ */
+function presenceMask(lower: string): number {
+  let m = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 97 && c <= 122) m |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) m |= 1 << (26 + ((c - 48) % 5));
+    else m |= 1 << 31;
+  }
+  return m;
+}
+
+function popcount(v: number): number {
+  let x = v - ((v >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+interface Candidates {
+  names: readonly string[];
+  lowers: readonly string[];
+  masks: Int32Array;
+  /** Lower-cased name → the first name with that spelling, so case-only matches never depend on the scan. */
+  byLower: Map<string, string>;
+}
+
+function candidatesOf(names: readonly string[]): Candidates {
+  const lowers = names.map((n) => n.toLowerCase());
+  const masks = new Int32Array(names.length);
+  const byLower = new Map<string, string>();
+  for (let i = 0; i < names.length; i++) {
+    masks[i] = presenceMask(lowers[i]);
+    if (!byLower.has(lowers[i])) byLower.set(lowers[i], names[i]);
+  }
+  return { names, lowers, masks, byLower };
+}
+
+/** Suggests one of `candidates` for `name`: an exact case-insensitive match wins, then the closest spelling. */
+export function suggestName(name: string, candidates: Iterable<string>): Suggestion | undefined {
+  return bestMatch(name, candidatesOf([...candidates]), { remaining: Infinity });
+}
+
+function bestMatch(name: string, c: Candidates, budget: { remaining: number }): Suggestion | undefined {
+  const lower = name.toLowerCase();
+  const sameLetters = c.byLower.get(lower);
+  if (sameLetters !== undefined && sameLetters !== name) return { name: sameLetters, caseOnly: true };
+  const mask = presenceMask(lower);
+  let best = -1;
+  let bestDistance = maxDistance(name.length) + 1;
+  for (let i = 0; i < c.names.length; i++) {
+    if (--budget.remaining < 0) break;
+    const candidate = c.names[i];
+    if (c.lowers[i] === lower) continue;
+    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
+    if (popcount(mask ^ c.masks[i]) > 2 * (bestDistance - 1)) continue;
+    budget.remaining -= name.length * candidate.length;
+    const d = editDistance(lower, c.lowers[i], bestDistance - 1);
+    if (d < bestDistance) {
+      best = i;
+      bestDistance = d;
+    }
+  }
+  return best < 0 ? undefined : { name: c.names[best], caseOnly: false };
+}
+
+/**
+ * Work units (candidates visited plus distance-table cells) one suggester may spend in total. A model whose every
+ * other reference is misspelt would otherwise cost seconds; past this point new names simply get no suggestion.
+ */
+const SUGGESTION_BUDGET = 4_000_000;
+
+/** Suggestions over a fixed set of names, memoized per misspelling and bounded by a total work budget. */
+export class NameSuggester {
+  private readonly memo = new Map<string, Suggestion | null>();
+  private readonly candidates: Candidates;
+  private readonly budget = { remaining: SUGGESTION_BUDGET };
+
+  constructor(names: readonly string[]) {
+    this.candidates = candidatesOf(names);
+  }
+
+  suggest(name: string): Suggestion | undefined {
+    const hit = this.memo.get(name);
+    if (hit !== undefined) return hit ?? undefined;
+    if (this.budget.remaining <= 0) {
+      const sameLetters = this.candidates.byLower.get(name.toLowerCase());
+      return sameLetters !== undefined && sameLetters !== name ? { name: sameLetters, caseOnly: true } : undefined;
+    }
+    const found = bestMatch(name, this.candidates, this.budget);
+    // A scan cut short by the budget is not memoized as "nothing close".
+    if (found || this.budget.remaining > 0) this.memo.set(name, found ?? null);
+    return found;
+  }
+}
