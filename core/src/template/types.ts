@@ -10,7 +10,10 @@ export interface ParameterDef {
   type: ParameterType;
   title?: string;
   description?: string;
-  /** Absent when the template declares no default. */
+  /**
+   * Absent when the template declares no default, or when the declared default cannot be represented (a mapping,
+   * or a sequence holding non-numbers): `hasDefault` is then true and readParameters reports the default.
+   */
   default?: ParameterValue;
   hasDefault: boolean;
   /** `min`/`minimum` and `max`/`maximum` (C# accepts both spellings). */
@@ -20,9 +23,13 @@ export interface ParameterDef {
   arrayOf?: string;
   /** JSON pointer of the parameter entry in the template (e.g. `/parameters/2`). */
   pointer: string;
+  /** True when `type` is missing or not one of the five types: `type` is then inferred from the default. */
+  typeInferred?: boolean;
 }
 
 /** A `${name}` occurrence in the raw template text. */
 export interface Placeholder extends Span {
   name: string;
+  /** Inside a YAML comment: Sim substitutes it anyway, but diagnostics ignore it. */
+  inComment: boolean;
 }
