@@ -1,0 +1,23 @@
+// Public API of the model-artifact layer: ids, YAML emission, provenance, metadata, quality, validation report, store.
+export { ArtifactError, isArtifactError } from './errors';
+export type { ArtifactErrorCode } from './errors';
+export { canonicalJson } from './canonical-json';
+export { MAX_HEX_LENGTH, MAX_SLUG_LENGTH, MIN_HEX_LENGTH, assertModelId, inputsDigest, isModelId, modelIdFor, slugName } from './ids';
+export type { ArtifactInputs } from './ids';
+export { emitModelYaml, needsQuotes, numberText, scalarText } from './emit-yaml';
+export { provenanceObject, withProvenance } from './provenance';
+export type { ModelProvenance } from './provenance';
+export { METADATA_BUDGET_BYTES, buildMetadata, isoSeconds, metadataFacts, serializeMetadata } from './metadata';
+export type { MetadataFacts, MetadataInput, MetadataSource, ModelMetadata } from './metadata';
+export { sha256Hex, summarizeModel } from './model-summary';
+export type { ModelSummary, NodeSummary } from './model-summary';
+export { QUALITY_RULES, computeQuality } from './quality';
+export type { QualityDeduction, QualityResult, QualityRule } from './quality';
+export { buildValidationReport, engineCompatibility, serializeValidationReport } from './validation-report';
+export type { EngineCompatibility, ValidationReport } from './validation-report';
+export { ARTIFACT_FILES, CATALOG_FILE, MODELS_DIR, isArtifactFileName } from './layout';
+export type { ArtifactFileName } from './layout';
+export { serializeCatalog } from './catalog';
+export type { CatalogModel, CatalogVersion, ModelCatalog } from './catalog';
+export { ArtifactStore } from './store';
+export type { ArtifactDetails, ArtifactFiles, ArtifactFilesSource, SaveOptions, SaveResult } from './store';
