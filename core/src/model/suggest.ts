@@ -1,0 +1,40 @@
+// "Did you mean" for dangling references: a case-only slip first, otherwise the nearest id by edit distance.
+
+/** " (did you mean 'x'?)" (or the case-only variant), or "" when nothing is close enough. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  const lower = name.toLowerCase();
+  const limit = Math.max(1, Math.floor(Math.max(name.length, 3) / 3));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    if (c === name) continue;
+    if (c.toLowerCase() === lower) return ` (did you mean '${c}'? only the case differs, and ids are case-sensitive)`;
+    if (Math.abs(c.length - name.length) > limit || bestDistance <= 1) continue;
+    const d = editDistance(lower, c.toLowerCase(), Math.min(limit, bestDistance - 1));
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= limit ? ` (did you mean '${best}'?)` : '';
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once every path exceeds `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  let prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
