@@ -1,6 +1,11 @@
 // The `flowtime` command line: parses arguments with commander and maps outcomes to exit codes 0/1/2.
 import { Command, CommanderError } from 'commander';
 import { registerValidate } from './commands/validate';
+import { registerNew } from './commands/new';
+import { registerExport } from './commands/export';
+import { registerDerive } from './commands/derive';
+import { registerList } from './commands/list';
+import { registerServe } from './commands/serve';
 import { EXIT_USAGE, UsageError } from './usage-error';
 import { VERSION } from '../../core/src/version';
 
@@ -15,7 +20,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('Model authoring commands (templates, validation, artifacts).')
     .exitOverride()
     .showHelpAfterError('(add --help for usage)');
+  registerNew(sim, setExit);
+  registerDerive(sim, setExit);
+  registerExport(sim, setExit);
+  registerList(sim, setExit);
   registerValidate(sim, setExit);
+  registerServe(sim, setExit);
   for (const cmd of sim.commands) cmd.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

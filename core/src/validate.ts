@@ -20,6 +20,8 @@ export interface ValidationResult {
   kind: DocumentKind;
   valid: boolean;
   diagnostics: Diagnostic[];
+  /** The parsed (FlowTime-typed) value of the first document; for templates, the raw template. */
+  value: unknown;
 }
 
 export function validateText(text: string, options: ValidateOptions = {}): ValidationResult {
@@ -27,7 +29,7 @@ export function validateText(text: string, options: ValidateOptions = {}): Valid
   const kind = options.kind ?? detectKind(parsed.doc.value, text);
   const diagnostics = kind === 'template' ? validateTemplate(text).diagnostics : validateModelText(parsed, kind);
   const sorted = dedupe(diagnostics).sort(compareDiagnostics);
-  return { kind, valid: !hasErrors(sorted), diagnostics: sorted };
+  return { kind, valid: !hasErrors(sorted), diagnostics: sorted, value: parsed.doc.value };
 }
 
 function validateModelText(parsed: ReturnType<typeof parseYaml>, kind: DocumentKind): Diagnostic[] {

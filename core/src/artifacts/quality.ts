@@ -63,7 +63,7 @@ export function computeQuality(model: unknown, diagnostics: readonly Diagnostic[
 }
 
 export function isRustDivergence(d: Diagnostic): boolean {
-  return d.code.startsWith('rust.');
+  return d.code.startsWith('rust.') && d.severity !== 'info';
 }
 
 function isolatedTopologyNodes(model: unknown): string[] {

@@ -15,10 +15,10 @@ export const engineCodes = defineCodes({
       'C# routers carry `inputs` and `routes` on the node; the Rust engine expects them nested under `router: {inputs, routes}` and fails with "Router node … requires router field" (rule R11; reference §1.10). Each engine rejects the other\'s shape, so a model with a router runs on one engine only.',
   },
   'rust.edge-endpoints': {
-    severity: 'warning',
+    severity: 'info',
     title: 'The Rust engine ignores edges written with `from`/`to`.',
     explanation:
-      'The Rust engine reads edge endpoints from `source`/`target` and ignores unknown keys, so edges written `from`/`to` (the C# schema shape) are silently dropped: no edge series are computed (reference §1.10, Appendix B). Nothing to fix for the C# engine; be aware when running the model on the Rust engine.',
+      'The Rust engine reads edge endpoints from `source`/`target` and ignores unknown keys, so edges written `from`/`to` (the C# schema shape) are silently dropped there: the model runs, but no edge series are computed (reference §1.10, Appendix B). The C# schema requires `from`/`to` and Sim requires edges once a topology has two nodes, so every valid multi-node model has this shape; it is a note (one per model, on `edges`), not a warning, because nothing can be changed to satisfy both engines and the Rust engine still accepts the model.',
   },
   'rust.bin-unit-weeks': {
     severity: 'warning',
