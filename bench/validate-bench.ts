@@ -1,15 +1,14 @@
 // Benchmarks full validation against a schema-only peer (yaml.parse + ajv, no positions, no semantics).
-import Ajv from 'ajv';
 import { parse } from 'yaml';
-import modelSchema from '../schemas/model.schema.json';
+import { modelSchemaValidator } from '../core/src/schema';
 import { validateText } from '../core/src/validate';
 import { generateModel } from './gen-model';
 import { median, timeRuns } from './timing';
 
 export function benchValidate(): string[] {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const peerValidate = ajv.compile(modelSchema as object);
-  const rows: string[] = ['validate: nodes | ours median ms | peer (yaml.parse+ajv) median ms | ratio | errors'];
+  // The peer is what a schema-only YAML tool does: parse to plain JSON (no positions) and run the JSON Schema.
+  const peerValidate = modelSchemaValidator();
+  const rows: string[] = ['validate: nodes | ours median ms | peer (yaml.parse + JSON Schema) median ms | ratio | errors | target'];
   for (const n of [50, 500, 5000]) {
     const text = generateModel(n);
     const runs = n >= 5000 ? 9 : 21;
@@ -20,7 +19,8 @@ export function benchValidate(): string[] {
       }),
     );
     const peer = median(timeRuns(runs, () => void peerValidate(parse(text))));
-    rows.push(`validate: ${n} | ${ours.toFixed(2)} | ${peer.toFixed(2)} | ${(ours / peer).toFixed(2)}x | ${errors}`);
+    const target = n === 5000 ? (ours < 100 ? 'met (< 100 ms)' : 'MISSED (< 100 ms)') : '';
+    rows.push(`validate: ${n} | ${ours.toFixed(2)} | ${peer.toFixed(2)} | ${(ours / peer).toFixed(2)}x | ${errors} | ${target}`);
   }
   return rows;
 }

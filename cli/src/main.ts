@@ -13,11 +13,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('flowtime')
     .description('FlowTime-Sim: author and validate FlowTime models and templates.')
     .version(VERSION)
+    // Subcommands own their options: `sim new --version v2` is the artifact version, not the program's --version.
+    .enablePositionalOptions()
     .exitOverride()
     .showHelpAfterError('(add --help for usage)');
   const sim = program
     .command('sim')
     .description('Model authoring commands (templates, validation, artifacts).')
+    .enablePositionalOptions()
     .exitOverride()
     .showHelpAfterError('(add --help for usage)');
   registerNew(sim, setExit);

@@ -56,33 +56,41 @@ export function prepareArtifact(modelYaml: string, desc: ArtifactDescription): P
     const errors = validation.diagnostics.filter((d) => d.severity === 'error').length;
     throw new SimError('invalid-model', `the model has ${errors} error(s); nothing was written`, validation.diagnostics);
   }
-  const preview = renderPreviewSvg(model, { title: desc.title ?? desc.id });
   const compat = engineCompatibility(validation.diagnostics);
+  // The preview (a graph layout) is the costliest file: render it only when a version is actually written, not when
+  // the store finds an identical model and writes nothing.
+  let preview: string | undefined;
+  const renderPreview = () => (preview ??= renderPreviewSvg(model, { title: desc.title ?? desc.id }));
+  const validationJson = serializeValidationReport(report);
   return {
     modelYaml,
     model,
     report,
-    files: (version) => ({
-      'model.yaml': modelYaml,
-      'metadata.json': serializeMetadata(
-        buildMetadata({
-          id: desc.id,
-          version,
-          title: desc.title,
-          description: desc.description,
-          author: desc.author,
-          tags: desc.tags,
-          source: desc.source,
-          model,
-          modelYaml,
-          quality,
-          engineCompatibility: compat,
-          inputsDigest: desc.inputsDigest,
-          derivedFrom: desc.derivedFrom,
-        }),
-      ),
-      'preview.svg': preview,
-      'validation.json': serializeValidationReport(report),
-    }),
+    files: (version) => {
+      const files = { 'model.yaml': modelYaml, 'validation.json': validationJson } as ArtifactFiles;
+      Object.defineProperty(files, 'preview.svg', { enumerable: true, get: renderPreview });
+      Object.defineProperty(files, 'metadata.json', {
+        enumerable: true,
+        get: () =>
+          serializeMetadata(
+            buildMetadata({
+              id: desc.id,
+              version,
+              title: desc.title,
+              description: desc.description,
+              author: desc.author,
+              tags: desc.tags,
+              source: desc.source,
+              model,
+              modelYaml,
+              quality,
+              engineCompatibility: compat,
+              inputsDigest: desc.inputsDigest,
+              derivedFrom: desc.derivedFrom,
+            }),
+          ),
+      });
+      return files;
+    },
   };
 }
