@@ -20,4 +20,22 @@ function run(title, args, expectedExit) {
 run('Real FlowTime templates: zero errors expected', ['sim', 'validate', `${corpus}/templates`], 0);
 run('Valid real models: zero errors expected', ['sim', 'validate', `${corpus}/models/valid`], 0);
 run('Invalid and legacy models: each problem reported at its line (exit 1 expected)', ['sim', 'validate', `${corpus}/models/invalid`], 1);
-console.log('\ndemo: all verdicts as expected');
+
+run('Built-in templates and their parameters', ['sim', 'list', '--kind', 'template'], 0);
+run('A model artifact from the checkout template', ['sim', 'new', '--template', 'checkout', '--out', 'artifacts', '--name', 'checkout-baseline'], 0);
+run('The same command again: same id, nothing written', ['sim', 'new', '--template', 'checkout', '--out', 'artifacts', '--name', 'checkout-baseline'], 0);
+run('A variation with a higher peak', ['sim', 'derive', '--from', modelId('checkout-baseline'), '--name', 'checkout-peak', '--set', 'peak_factor=2.0', '--out', 'artifacts'], 0);
+run('A hand-written model exported as an artifact', ['sim', 'export', '--model', `${corpus}/models/valid/order-system.yaml`, '--name', 'order-system', '--out', 'artifacts'], 0);
+run('Every artifact', ['sim', 'list', '--kind', 'model', '--out', 'artifacts'], 0);
+run('A stored model validated again', ['sim', 'validate', '--model', modelId('checkout-baseline'), '--out', 'artifacts'], 0);
+console.log('\ndemo: all verdicts as expected; artifacts are in ./artifacts/models (open a preview.svg in a browser)');
+
+function modelId(name) {
+  const r = spawnSync(process.execPath, ['bin/flowtime.js', 'sim', 'list', '--kind', 'model', '--out', 'artifacts', '--json'], { encoding: 'utf8' });
+  const hit = JSON.parse(r.stdout).find((m) => m.id.startsWith(`${name}_`));
+  if (!hit) {
+    console.error(`demo: no artifact named ${name}`);
+    process.exit(1);
+  }
+  return hit.id;
+}
