@@ -78,7 +78,8 @@ describe('flowtime sim validate', () => {
   });
 
   test('--help works on every command and exits 0', () => {
-    for (const args of [['--help'], ['sim', '--help'], ['sim', 'validate', '--help']]) {
+    const commands = ['validate', 'new', 'derive', 'export', 'list', 'serve'];
+    for (const args of [['--help'], ['sim', '--help'], ...commands.map((c) => ['sim', c, '--help'])]) {
       const r = runCli(args);
       assert.equal(r.status, 0, args.join(' '));
       assert.match(r.stdout, /Usage: flowtime/);

@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ArtifactStore } from '../../../core/src/artifacts';
-import type { ParameterDef } from '../../../core/src/template/types';
-import { loadTemplateCatalog } from '../../../core/src/sim/template-catalog';
+import { loadTemplateCatalog, templateJson } from '../../../core/src/sim/template-catalog';
 import { guard } from '../../../core/src/sim/operations';
 import { collect } from './common-options';
 import { processIo, runSim } from './run-sim';
@@ -30,22 +29,10 @@ export function registerList(sim: Command, setExit: (code: number) => void): voi
     });
 }
 
-export function templateJson(p: ParameterDef): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: p.name, type: p.type };
-  if (p.title !== undefined) out.title = p.title;
-  if (p.description !== undefined) out.description = p.description;
-  if (p.default !== undefined) out.default = p.default;
-  if (p.min !== undefined) out.min = p.min;
-  if (p.max !== undefined) out.max = p.max;
-  if (p.arrayOf !== undefined) out.arrayOf = p.arrayOf;
-  return out;
-}
-
 function listTemplates(flags: ListFlags): number {
   const catalog = loadTemplateCatalog(flags.templates);
   if (flags.json) {
-    const rows = catalog.map((t) => ({ id: t.id, title: t.title, version: t.version, builtin: t.builtin, path: t.path, parameters: t.parameters.map(templateJson) }));
-    processIo.out(`${JSON.stringify(rows, null, 2)}\n`);
+    processIo.out(`${JSON.stringify(catalog.map(templateJson), null, 2)}\n`);
     return 0;
   }
   const rows = catalog.map((t) => [t.id, t.version, t.title, t.parameters.map((p) => `${p.name}=${JSON.stringify(p.default ?? null)}`).join(' ')]);

@@ -1,4 +1,5 @@
 // Extracts the preview graph (series nodes, topology nodes, typed dependency edges) from a plain model value; never throws.
+import { SERIES_FIELDS } from '../model/semantics-refs';
 import { collectReferences, parseExpression } from '../expr';
 import { parseSeriesRef } from '../model/series-ref';
 import { arr, isObj, prop, str } from '../model/read';
@@ -71,22 +72,7 @@ const TOPOLOGY_KINDS: Record<string, NodeKind> = {
 };
 
 /** Semantics fields that hold a series reference (flowtime-format §1.7); `parallelism` only when it is a string. */
-const SEMANTIC_REFERENCE_KEYS = [
-  'arrivals',
-  'served',
-  'errors',
-  'attempts',
-  'failures',
-  'exhaustedFailures',
-  'retryEcho',
-  'retryBudgetRemaining',
-  'externalDemand',
-  'queueDepth',
-  'capacity',
-  'processingTimeMsSum',
-  'servedCount',
-  'parallelism',
-];
+const SEMANTIC_REFERENCE_KEYS: readonly string[] = [...SERIES_FIELDS, 'parallelism'];
 
 export function nodeKey(layer: GraphLayer, id: string): string {
   return `${layer}:${id}`;

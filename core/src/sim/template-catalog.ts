@@ -100,3 +100,20 @@ export function resolveTemplate(ref: string, extraDirs: readonly string[] = []):
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/** The JSON shape of a parameter in listings (CLI `list --kind template --json`, `GET /sim/templates`). */
+export function parameterJson(p: ParameterDef): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: p.name, type: p.type };
+  if (p.title !== undefined) out.title = p.title;
+  if (p.description !== undefined) out.description = p.description;
+  if (p.default !== undefined) out.default = p.default;
+  if (p.min !== undefined) out.min = p.min;
+  if (p.max !== undefined) out.max = p.max;
+  if (p.arrayOf !== undefined) out.arrayOf = p.arrayOf;
+  return out;
+}
+
+/** The JSON shape of a template in listings. */
+export function templateJson(t: TemplateInfo): Record<string, unknown> {
+  return { id: t.id, title: t.title, version: t.version, description: t.description ?? null, tags: t.tags, builtin: t.builtin, path: t.path, parameters: t.parameters.map(parameterJson) };
+}
