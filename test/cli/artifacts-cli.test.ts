@@ -230,3 +230,25 @@ describe('flowtime sim export', () => {
     assert.match(r.stderr, /not made from a template/);
   });
 });
+
+describe('charter boundary: no command writes anything but artifact files and the catalog', () => {
+  test('every command, run from an empty folder, leaves only artifacts/models/{id}/v{n}/{4 files} and catalog.json', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ft-cwd-'));
+    const run = (args: string[]) => runCli(args, { cwd });
+    assert.equal(run(['sim', 'new', '--template', 'support-tickets', '--out', 'artifacts', '--name', 'tickets']).status, 0);
+    assert.equal(run(['sim', 'new', '--template', 'support-tickets', '--out', 'artifacts', '--name', 'tickets']).status, 0);
+    const id = (JSON.parse(run(['sim', 'list', '--out', 'artifacts', '--json']).stdout) as { id: string }[])[0].id;
+    assert.equal(run(['sim', 'derive', '--from', id, '--name', 'tickets-busy', '--set', 'front_line_agents=12', '--out', 'artifacts']).status, 0);
+    assert.equal(run(['sim', 'export', '--model', join(CORPUS, 'models', 'valid', 'class-enabled.yaml'), '--name', 'classes', '--out', 'artifacts']).status, 0);
+    assert.equal(run(['sim', 'export', '--model', join(CORPUS, 'models', 'invalid', 'legacy-binminutes.yaml'), '--name', 'legacy', '--out', 'artifacts']).status, 1);
+    assert.equal(run(['sim', 'new', '--template', 'support-tickets', '--out', 'artifacts', '--name', 'bad', '--set', 'specialists=-1']).status, 2);
+    assert.equal(run(['sim', 'validate', '--model', id, '--out', 'artifacts']).status, 0);
+    assert.equal(run(['sim', 'list', '--kind', 'template']).status, 0);
+    assert.equal(run(['sim', 'validate', join(CORPUS, 'templates')]).status, 0);
+    assert.deepEqual(readdirSync(cwd), ['artifacts']);
+    const scan = scanArtifactsRoot(join(cwd, 'artifacts'));
+    assert.deepEqual(scan.unexpected, []);
+    assert.equal(scan.versions, 3);
+    for (const meta of scan.metadataFiles) assert.ok(validateMetadata(JSON.parse(readFileSync(meta, 'utf8'))), meta);
+  });
+});
