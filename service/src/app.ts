@@ -30,7 +30,14 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export function buildApp(options: ServiceOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // A model id can be 129 characters (64-character slug, '_', up to 64 hex); the router's default cap is 100.
+    routerOptions: { maxParamLength: 256 },
+    // Undecodable URLs and over-long params are answered by the router itself: give them the error envelope too.
+    frameworkErrors: errorHandler,
+  });
   const store = new ArtifactStore(options.root);
   const templateDirs = options.templateDirs ?? [];
   app.setErrorHandler(errorHandler);
@@ -42,7 +49,8 @@ export function buildApp(options: ServiceOptions): FastifyInstance {
 
   app.get('/sim/models', async (request) => {
     const q = request.query as Record<string, unknown>;
-    const template = typeof q.template === 'string' ? q.template : undefined;
+    // `?template=a&template=b` arrives as an array: refuse it rather than silently listing everything.
+    const template = optionalString(q, 'template');
     return { models: guard(() => store.list(template === undefined ? {} : { template })) };
   });
 
@@ -66,8 +74,10 @@ export function buildApp(options: ServiceOptions): FastifyInstance {
 
   app.get('/sim/models/:id/:version/:file', async (request, reply) => {
     const p = request.params as { id: string; version: string; file: string };
-    const version = optionalVersion(p.version, 'version');
-    if (version === undefined || !/^v\d+$/i.test(p.version)) throw new HttpError(404, 'not-found', `no such version '${p.version}' (use v1, v2, ...)`);
+    // The segment names a folder (v1, v2, ...): anything else is no such resource (404), as the message says.
+    const m = /^v([1-9][0-9]{0,8})$/.exec(p.version);
+    if (!m) throw new HttpError(404, 'not-found', `no such version '${p.version.slice(0, 80)}' (use v1, v2, ...)`);
+    const version = Number(m[1]);
     const type = CONTENT_TYPES[p.file];
     if (!type) throw new HttpError(404, 'not-found', `an artifact has only ${Object.keys(CONTENT_TYPES).join(', ')}`);
     const text = guard(() => store.read(p.id, version, p.file));
@@ -91,12 +101,25 @@ export function buildApp(options: ServiceOptions): FastifyInstance {
     if ((modelYaml === undefined) === (template === undefined)) {
       throw new HttpError(400, 'invalid-request', "give exactly one of 'template' (with 'parameters') or 'model_yaml'");
     }
+    // The core also takes a template file path (for the CLI); over HTTP that would let a client read files on the server.
+    if (template !== undefined && looksLikePath(template)) {
+      throw new HttpError(404, 'template-not-found', `'${template.slice(0, 80)}' is not a template id; the service only uses its own templates (GET /sim/templates)`);
+    }
     const result: ArtifactResult =
       template !== undefined
         ? newFromTemplate({ ...common, template, templateDirs, parameters: optionalObject(body, 'parameters') ?? {} })
         : exportModel({ ...common, text: modelYaml as string, fileName: optionalString(body, 'file_name') ?? 'model.yaml' });
     return reply.code(result.created ? 201 : 200).send(exportResponse(result, store));
   });
+
+  // Without these, GET /sim/models/export would reach /sim/models/:id and be refused as a bad model id.
+  for (const url of ['/sim/models/export', '/sim/models/validate']) {
+    app.route({
+      method: ['GET', 'PUT', 'PATCH', 'DELETE'],
+      url,
+      handler: async (request, reply) => sendError(reply.header('allow', 'POST'), 405, 'method-not-allowed', `${request.method} is not allowed on ${url}; use POST`),
+    });
+  }
 
   app.post('/sim/models/validate', async (request) => {
     const body = bodyObject(request.body);
@@ -122,6 +145,11 @@ export function buildApp(options: ServiceOptions): FastifyInstance {
   });
 
   return app;
+}
+
+/** The same test resolveTemplate uses to read `ref` as a file path instead of a template id. */
+function looksLikePath(ref: string): boolean {
+  return /\.ya?ml$/i.test(ref) || ref.includes('/') || ref.includes('\\');
 }
 
 function exportResponse(result: ArtifactResult, store: ArtifactStore): Record<string, unknown> {

@@ -7,6 +7,7 @@ import { yamlCodes } from '../codes/yaml';
 import { PositionedDocument, joinPointer } from './document';
 import type { MapEntry, MapNode, ScalarNode, ScalarStyle, SeqNode, YNode } from './document';
 import { typePlainScalar } from './scalar-typing';
+import { fastParseTree } from './fast-parse';
 
 export interface ParseResult {
   doc: PositionedDocument;
@@ -20,6 +21,19 @@ export interface ParseResult {
 const ALIAS_NODE_BUDGET = 100_000;
 
 export function parseYaml(text: string): ParseResult {
+  // The fast path covers what FlowTime files use and gives up on anything else; the library path is the reference.
+  let root: YNode | undefined;
+  try {
+    root = fastParseTree(text);
+  } catch {
+    root = undefined;
+  }
+  if (root) return { doc: new PositionedDocument(text, root, toJs(root)), diagnostics: [], documentCount: 1 };
+  return parseYamlWithLibrary(text);
+}
+
+/** The reference path through the yaml library (every error message comes from here). */
+export function parseYamlWithLibrary(text: string): ParseResult {
   try {
     return parseUnsafe(text);
   } catch (e) {
@@ -224,7 +238,10 @@ export function toJs(node: YNode): unknown {
   if (node.type === 'seq') return node.items.map(toJs);
   const obj: Record<string, unknown> = {};
   for (const e of node.entries) {
-    Object.defineProperty(obj, e.key, { value: toJs(e.value), enumerable: true, writable: true, configurable: true });
+    // A plain assignment makes the same own data property, except for `__proto__`, which it would treat as the prototype.
+    if (e.key === '__proto__') {
+      Object.defineProperty(obj, e.key, { value: toJs(e.value), enumerable: true, writable: true, configurable: true });
+    } else obj[e.key] = toJs(e.value);
   }
   return obj;
 }

@@ -1,0 +1,675 @@
+// Fast path for parseYaml: a one-pass char-code scanner for the YAML subset FlowTime files use; gives up otherwise.
+import { joinPointer } from './document';
+import type { MapEntry, MapNode, ScalarNode, ScalarStyle, SeqNode, YNode } from './document';
+import { scanDoubleQuoted, scanSingleQuoted } from './fast-scalar';
+import type { QuotedScan } from './fast-scalar';
+import { typePlainScalar } from './scalar-typing';
+import type { ScalarValue } from './scalar-typing';
+
+/*
+ * The tree must equal the one the library path builds, offsets included. Scalars are easy; collection ends are not:
+ * the library ends a collection where its last token ends, and blank lines and comments after the last entry belong
+ * to whichever collection the yaml CST parser hands them to. The rules mirrored here (yaml 2.x parser.js):
+ *  - after a value that ends its line (a scalar or a flow collection), comment lines indented deeper than the
+ *    innermost block collection extend that value, until the first comment that is not (MERGE below);
+ *  - from that comment on, comments form a trailing item of the innermost collection; when the collection closes the
+ *    item moves up to the parent if the collection is at column 0 or every comment in it is left of the collection's
+ *    column, otherwise it stays and the collection ends at its last comment;
+ *  - after `key:` with nothing on the line, every blank or comment line belongs to the empty value (SEP below).
+ * Anything outside the subset returns undefined and the library path (the reference) takes over.
+ */
+
+const LF = 10;
+const CR = 13;
+const SP = 32;
+const BANG = 33;
+const DQUOTE = 34;
+const HASH = 35;
+const PERCENT = 37;
+const AMP = 38;
+const SQUOTE = 39;
+const STAR = 42;
+const COMMA = 44;
+const DASH = 45;
+const DOT = 46;
+const COLON = 58;
+const GT = 62;
+const QUESTION = 63;
+const AT = 64;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const BACKTICK = 96;
+const LBRACE = 123;
+const PIPE = 124;
+const RBRACE = 125;
+
+/** What ended a scalar scan. */
+const STOP_EOL = 0;
+const STOP_COLON = 1;
+const STOP_COMMENT = 2;
+const STOP_FLOW = 3;
+const STOP_OTHER = 4;
+
+/** How skipTrivia attributes comment lines (see the header comment). */
+const NONE = 0;
+const MERGE = 1;
+const SEP = 2;
+
+/** Keys longer than this get the library's 1024-character implicit key error; stay clear of the boundary. */
+const MAX_KEY = 1000;
+
+export interface FastParseOutcome {
+  root?: YNode;
+  /** Why the fast path gave up, and where (for tests and diagnosis). */
+  reason?: string;
+  at?: number;
+}
+
+/** The positioned tree for text in the supported subset, or undefined when the library path must parse it. */
+export function fastParseTree(text: string): YNode | undefined {
+  return new FastParser(text).parse();
+}
+
+export function explainFastParse(text: string): FastParseOutcome {
+  const p = new FastParser(text);
+  const root = p.parse();
+  return root ? { root } : { reason: p.reason, at: p.at };
+}
+
+const WS = /\s/;
+
+/** Same trimming as the library path: collection ranges end on content, not on trailing whitespace. */
+function trimEnd(t: string, start: number, end: number): number {
+  let e = Math.min(end, t.length);
+  while (e > start && WS.test(t[e - 1])) e--;
+  return e;
+}
+
+function childPointer(base: string, key: string): string {
+  return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? base + '/' + key : joinPointer(base, key);
+}
+
+/**
+ * typePlainScalar without its regular expressions in the common cases: all-digit text is what its INT rule returns,
+ * and text that cannot start a bool or a number stays a string; everything else goes through typePlainScalar itself.
+ */
+function typePlain(text: string): ScalarValue {
+  const c = text.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    for (let i = 1; i < text.length; i++) {
+      const d = text.charCodeAt(i);
+      if (d < 48 || d > 57) return typePlainScalar(text);
+    }
+    return Number(text);
+  }
+  // + - . and the first letters of true/false (any case) may start a typed value.
+  if (c === 43 || c === 45 || c === 46 || c === 116 || c === 84 || c === 102 || c === 70) return typePlainScalar(text);
+  return text;
+}
+
+function isFlowChar(c: number): boolean {
+  return c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
+}
+
+class FastParser {
+  private readonly n: number;
+  private pos = 0;
+  /** Start offset and column of the current content line; col is -1 at the end of the document. */
+  private lineStart = 0;
+  private col = 0;
+  /** Raw (untrimmed) end of the last finished value: the library's range[2]. */
+  private lastRawEnd = 0;
+  /** Pending trailing comment item of the innermost collection: count, rightmost column, end of its last line. */
+  private trailCount = 0;
+  private trailMax = -1;
+  private trailEnd = 0;
+  private merging = false;
+  /** Raw end of an empty value (`key:`): its position, or the end of the last comment that followed it. */
+  private sepRaw = 0;
+  private docStartAllowed = true;
+  /** Result of the last scalar scan. */
+  private sText = '';
+  private sStyle: ScalarStyle = 'plain';
+  private sEnd = 0;
+  private sStop = STOP_EOL;
+  private sStopPos = 0;
+  private readonly q: QuotedScan = { end: 0, text: '' };
+  reason = '';
+  at = 0;
+
+  constructor(private readonly t: string) {
+    this.n = t.length;
+  }
+
+  parse(): YNode | undefined {
+    const t = this.t;
+    if (this.n === 0) return this.fail('empty text', 0);
+    if (t.charCodeAt(0) === 0xfeff) return this.fail('byte order mark', 0);
+    const tab = t.indexOf('\t');
+    if (tab >= 0) return this.fail('tab character', tab);
+    for (let r = t.indexOf('\r'); r >= 0; r = t.indexOf('\r', r + 1)) {
+      if (t.charCodeAt(r + 1) !== LF) return this.fail('carriage return without line feed', r);
+    }
+    if (!this.skipTrivia(NONE, 0)) return undefined;
+    this.docStartAllowed = false;
+    if (this.col < 0) return this.fail('no content', this.n);
+    if (this.col !== 0) return this.fail('indented root', this.pos);
+    const dash = this.dashKind();
+    if (dash === 2) return this.fail('empty sequence item', this.pos);
+    const root = dash === 1 ? this.parseSeq(0, '') : this.parseMap(0, '');
+    if (!root) return undefined;
+    return this.atEnd() ? root : this.fail('content after the root collection', this.pos);
+  }
+
+  private fail(reason: string, at: number): undefined {
+    this.reason = reason;
+    this.at = at;
+    return undefined;
+  }
+
+  private failB(reason: string, at: number): false {
+    this.fail(reason, at);
+    return false;
+  }
+
+  private atEnd(): boolean {
+    return this.col === -1;
+  }
+
+  /** Offset of the line feed ending the line that contains i (or the end of the text). */
+  private lineEnd(i: number): number {
+    const e = this.t.indexOf('\n', i);
+    return e < 0 ? this.n : e;
+  }
+
+  private isEmptyAt(i: number): boolean {
+    if (i >= this.n) return true;
+    const c = this.t.charCodeAt(i);
+    return c === SP || c === LF || c === CR;
+  }
+
+  /** 1: `- ` starts an item here; 2: a `-` alone on its line (not supported); 0: no sequence indicator. */
+  private dashKind(): number {
+    const p = this.pos;
+    if (this.t.charCodeAt(p) !== DASH) return 0;
+    if (p + 1 >= this.n) return 2;
+    const c = this.t.charCodeAt(p + 1);
+    if (c === SP) return 1;
+    return c === LF || c === CR ? 2 : 0;
+  }
+
+  /** True when only spaces and an optional space-separated comment follow i on its line. */
+  private restIsComment(i: number): boolean {
+    let j = i;
+    while (j < this.n && this.t.charCodeAt(j) === SP) j++;
+    if (j >= this.n) return true;
+    const c = this.t.charCodeAt(j);
+    return c === LF || c === CR || (c === HASH && j > i);
+  }
+
+  /**
+   * From the start of a line, skips blank and comment lines (attributing comments per `mode`) and stops at the first
+   * content line: sets lineStart, col and pos. Handles a leading `---` and a final `...`.
+   */
+  private skipTrivia(mode: number, indent: number): boolean {
+    const t = this.t;
+    const n = this.n;
+    if (mode === MERGE) {
+      this.merging = true;
+      this.trailCount = 0;
+      this.trailMax = -1;
+    }
+    let ls = this.pos;
+    for (;;) {
+      let i = ls;
+      while (i < n && t.charCodeAt(i) === SP) i++;
+      if (i >= n) {
+        this.col = -1;
+        this.pos = n;
+        return true;
+      }
+      const c = t.charCodeAt(i);
+      if (c === LF) {
+        ls = i + 1;
+        continue;
+      }
+      if (c === CR) {
+        ls = i + 2;
+        continue;
+      }
+      if (c === HASH) {
+        const e = this.lineEnd(i);
+        const col = i - ls;
+        if (mode === MERGE) {
+          if (this.merging && col > indent) this.lastRawEnd = e;
+          else {
+            this.merging = false;
+            this.trailCount++;
+            if (col > this.trailMax) this.trailMax = col;
+            this.trailEnd = e;
+          }
+        } else if (mode === SEP) this.sepRaw = e;
+        ls = e + 1;
+        continue;
+      }
+      if (i === ls && (c === DASH || c === DOT) && t.charCodeAt(i + 1) === c && t.charCodeAt(i + 2) === c && this.isEmptyAt(i + 3)) {
+        if (!this.restIsComment(i + 3)) return this.failB('content after a document marker', i);
+        if (c === DASH) {
+          if (!this.docStartAllowed) return this.failB('second document', i);
+          this.docStartAllowed = false;
+          ls = this.lineEnd(i) + 1;
+          continue;
+        }
+        return this.afterDocumentEnd(this.lineEnd(i));
+      }
+      this.lineStart = ls;
+      this.col = i - ls;
+      this.pos = i;
+      return true;
+    }
+  }
+
+  /** After `...` only blank and comment lines may follow (anything else is another document). */
+  private afterDocumentEnd(lineEnd: number): boolean {
+    const t = this.t;
+    const n = this.n;
+    let e = lineEnd;
+    while (e < n) {
+      let j = e + 1;
+      while (j < n && t.charCodeAt(j) === SP) j++;
+      if (j >= n) break;
+      const c = t.charCodeAt(j);
+      if (c !== LF && c !== CR && c !== HASH) return this.failB('content after the document end marker', j);
+      e = this.lineEnd(j);
+    }
+    this.col = -1;
+    this.pos = n;
+    return true;
+  }
+
+  /** Ends a block collection on the line that closed it (see the header comment for the trailing-comment rule). */
+  private close<T extends MapNode | SeqNode>(node: T, indent: number): T {
+    let raw = this.lastRawEnd;
+    if (this.trailCount > 0 && indent !== 0 && this.trailMax >= indent) {
+      raw = this.trailEnd;
+      this.trailCount = 0;
+    }
+    node.end = trimEnd(this.t, node.start, raw);
+    this.lastRawEnd = raw;
+    return node;
+  }
+
+  /** A block mapping whose first key starts at pos, in column m. Returns with pos at the next content line. */
+  private parseMap(m: number, pointer: string): MapNode | undefined {
+    const t = this.t;
+    const n = this.n;
+    const entries: MapEntry[] = [];
+    const node: MapNode = { type: 'map', entries, flow: false, start: this.pos, end: this.pos, pointer };
+    let seen: Set<string> | undefined;
+    for (;;) {
+      const keyStart = this.pos;
+      if (!this.scanBlockScalar(keyStart)) return undefined;
+      if (this.sStop !== STOP_COLON) return this.fail('expected a mapping key', keyStart);
+      const colon = this.sStopPos;
+      if (colon - keyStart > MAX_KEY) return this.fail('very long key', keyStart);
+      const key = this.sText;
+      if (key === '<<') return this.fail('merge key', keyStart);
+      if (seen) {
+        if (seen.has(key)) return this.fail('duplicate key', keyStart);
+        seen.add(key);
+      } else {
+        for (let k = 0; k < entries.length; k++) if (entries[k].key === key) return this.fail('duplicate key', keyStart);
+        if (entries.length >= 8) {
+          seen = new Set(entries.map((e) => e.key));
+          seen.add(key);
+        }
+      }
+      const child = childPointer(pointer, key);
+      const keyNode: ScalarNode = { type: 'scalar', value: key, text: key, style: this.sStyle, start: keyStart, end: this.sEnd, pointer: child };
+      let i = colon + 1;
+      while (i < n && t.charCodeAt(i) === SP) i++;
+      const c = t.charCodeAt(i);
+      let value: YNode | undefined;
+      if (i >= n || c === LF || c === CR || c === HASH) {
+        // `key:` with nothing after it: a nested block collection on the next lines, or an empty value.
+        const e = this.lineEnd(i);
+        this.sepRaw = c === HASH ? e : i;
+        this.pos = e + 1;
+        if (!this.skipTrivia(SEP, m)) return undefined;
+        const dash = this.col >= m ? this.dashKind() : 0;
+        if (dash === 2) return this.fail('empty sequence item', this.pos);
+        if (this.col > m || dash === 1) {
+          value = dash === 1 ? this.parseSeq(this.col, child) : this.parseMap(this.col, child);
+          if (!value) return undefined;
+        } else {
+          value = { type: 'scalar', value: '', text: '', style: 'plain', start: i, end: i, pointer: child };
+          this.lastRawEnd = this.sepRaw;
+          this.trailCount = 0;
+        }
+      } else {
+        value = this.parseInlineValue(i, child, m + 1, m);
+        if (!value) return undefined;
+      }
+      entries.push({ key, keyNode, value });
+      if (this.col === m) {
+        if (this.dashKind() !== 0) return this.fail('sequence item at the column of a mapping', this.pos);
+        continue;
+      }
+      if (this.col > m) return this.fail('unexpected indentation', this.pos);
+      return this.close(node, m);
+    }
+  }
+
+  /** A block sequence whose first `- ` is at pos, in column s. Returns with pos at the next content line. */
+  private parseSeq(s: number, pointer: string): SeqNode | undefined {
+    const t = this.t;
+    const n = this.n;
+    const items: YNode[] = [];
+    const node: SeqNode = { type: 'seq', items, flow: false, start: this.pos, end: this.pos, pointer };
+    for (;;) {
+      let i = this.pos + 1;
+      while (i < n && t.charCodeAt(i) === SP) i++;
+      const c = t.charCodeAt(i);
+      if (i >= n || c === LF || c === CR || c === HASH) return this.fail('empty sequence item', this.pos);
+      if (c === DASH && this.isEmptyAt(i + 1)) return this.fail('sequence inside a sequence item line', i);
+      const ptr = pointer + '/' + items.length;
+      let item: YNode | undefined;
+      if (c === LBRACKET || c === LBRACE) item = this.parseInlineValue(i, ptr, s + 1, s);
+      else {
+        if (!this.scanBlockScalar(i)) return undefined;
+        if (this.sStop === STOP_COLON) {
+          // `- key: value`: a mapping whose column is that of its first key.
+          this.pos = i;
+          item = this.parseMap(i - this.lineStart, ptr);
+        } else item = this.finishScalarValue(i, ptr, s);
+      }
+      if (!item) return undefined;
+      items.push(item);
+      if (this.col === s) {
+        const dash = this.dashKind();
+        if (dash === 1) continue;
+        if (dash === 2) return this.fail('empty sequence item', this.pos);
+      } else if (this.col > s) return this.fail('unexpected indentation', this.pos);
+      return this.close(node, s);
+    }
+  }
+
+  /** A value that starts at i on a key or item line and ends that line (a flow collection may span lines). */
+  private parseInlineValue(i: number, pointer: string, indentNext: number, inner: number): YNode | undefined {
+    const t = this.t;
+    const c = t.charCodeAt(i);
+    if (c === LBRACKET || c === LBRACE) {
+      this.pos = i;
+      const node = this.parseFlow(pointer, 1, indentNext);
+      if (!node) return undefined;
+      const after = this.pos;
+      let j = after;
+      while (j < this.n && t.charCodeAt(j) === SP) j++;
+      const d = t.charCodeAt(j);
+      if (!(j >= this.n || d === LF || d === CR || (d === HASH && j > after))) return this.fail('content after a flow collection', j);
+      if (!this.endValueLine(j, inner)) return undefined;
+      // The library's flow collection range runs over its line's comment and any deeper-indented comments after it.
+      node.end = trimEnd(t, node.start, this.lastRawEnd);
+      return node;
+    }
+    if (!this.scanBlockScalar(i)) return undefined;
+    if (this.sStop === STOP_COLON) return this.fail('mapping on the line of a key', this.sStopPos);
+    return this.finishScalarValue(i, pointer, inner);
+  }
+
+  private finishScalarValue(start: number, pointer: string, inner: number): ScalarNode | undefined {
+    if (this.sStop !== STOP_EOL && this.sStop !== STOP_COMMENT) return this.fail('unexpected content after a scalar', this.sStopPos);
+    const node = this.scalarNode(start, pointer);
+    if (!this.endValueLine(this.sStopPos, inner)) return undefined;
+    return node;
+  }
+
+  private endValueLine(from: number, inner: number): boolean {
+    const e = this.lineEnd(from);
+    this.lastRawEnd = e;
+    this.pos = e + 1;
+    return this.skipTrivia(MERGE, inner);
+  }
+
+  private scalarNode(start: number, pointer: string): ScalarNode {
+    const text = this.sText;
+    const style = this.sStyle;
+    return { type: 'scalar', value: style === 'plain' ? typePlain(text) : text, text, style, start, end: this.sEnd, pointer };
+  }
+
+  /** Rejects first characters that make a plain scalar something else (indicators, reserved characters, errors). */
+  private plainStartOk(i: number): boolean {
+    const c = this.t.charCodeAt(i);
+    switch (c) {
+      case COMMA:
+      case LBRACKET:
+      case RBRACKET:
+      case LBRACE:
+      case RBRACE:
+      case HASH:
+      case AMP:
+      case STAR:
+      case BANG:
+      case PIPE:
+      case GT:
+      case PERCENT:
+      case AT:
+      case BACKTICK:
+      case QUESTION:
+      case COLON:
+      case DQUOTE:
+      case SQUOTE:
+        return this.failB('plain scalar starts with an indicator', i);
+      case DASH: {
+        const d = this.t.charCodeAt(i + 1);
+        const ok = (d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === DOT;
+        return ok || this.failB('plain scalar starts with -', i);
+      }
+      default:
+        return true;
+    }
+  }
+
+  /** Scans a scalar in block context at i: sets sText, sStyle, sEnd and what follows it (sStop at sStopPos). */
+  private scanBlockScalar(i: number): boolean {
+    const t = this.t;
+    const n = this.n;
+    const c = t.charCodeAt(i);
+    if (c === DQUOTE || c === SQUOTE) {
+      if (!this.scanQuoted(i, c)) return false;
+      let j = this.sEnd;
+      while (j < n && t.charCodeAt(j) === SP) j++;
+      const d = t.charCodeAt(j);
+      this.sStopPos = j;
+      if (j >= n || d === LF || d === CR) this.sStop = STOP_EOL;
+      else if (d === COLON && this.isEmptyAt(j + 1)) this.sStop = STOP_COLON;
+      else if (d === HASH && j > this.sEnd) this.sStop = STOP_COMMENT;
+      else this.sStop = STOP_OTHER;
+      return true;
+    }
+    if (!this.plainStartOk(i)) return false;
+    let end = i + 1;
+    let j = i + 1;
+    let stop = STOP_EOL;
+    for (; j < n; j++) {
+      const d = t.charCodeAt(j);
+      if (d === COLON) {
+        if (this.isEmptyAt(j + 1)) {
+          stop = STOP_COLON;
+          break;
+        }
+        end = j + 1;
+      } else if (d === SP) {
+        if (t.charCodeAt(j + 1) === HASH) {
+          stop = STOP_COMMENT;
+          j++;
+          break;
+        }
+      } else if (d === LF || d === CR) break;
+      else if (d === HASH) return this.failB('# inside a plain scalar', j);
+      else end = j + 1;
+    }
+    this.sText = t.slice(i, end);
+    this.sStyle = 'plain';
+    this.sEnd = end;
+    this.sStop = stop;
+    this.sStopPos = j;
+    return true;
+  }
+
+  /** Scans a scalar inside a flow collection at i (same outputs as scanBlockScalar; comments are refused). */
+  private scanFlowScalar(i: number): boolean {
+    const t = this.t;
+    const n = this.n;
+    const c = t.charCodeAt(i);
+    if (c === DQUOTE || c === SQUOTE) {
+      if (!this.scanQuoted(i, c)) return false;
+      let j = this.sEnd;
+      while (j < n && t.charCodeAt(j) === SP) j++;
+      const d = t.charCodeAt(j);
+      this.sStopPos = j;
+      if (j >= n || d === LF || d === CR) this.sStop = STOP_EOL;
+      else if (d === COLON) this.sStop = STOP_COLON;
+      else if (isFlowChar(d)) this.sStop = STOP_FLOW;
+      else return this.failB('unexpected content after a quoted scalar', j);
+      return true;
+    }
+    if (!this.plainStartOk(i)) return false;
+    let end = i + 1;
+    let j = i + 1;
+    let stop = STOP_EOL;
+    for (; j < n; j++) {
+      const d = t.charCodeAt(j);
+      if (d === COLON) {
+        const e = t.charCodeAt(j + 1);
+        if (this.isEmptyAt(j + 1) || isFlowChar(e)) {
+          stop = STOP_COLON;
+          break;
+        }
+        end = j + 1;
+      } else if (d === SP) {
+        if (t.charCodeAt(j + 1) === HASH) return this.failB('comment inside a flow collection', j + 1);
+      } else if (d === LF || d === CR) break;
+      else if (isFlowChar(d)) {
+        stop = STOP_FLOW;
+        break;
+      } else if (d === HASH) return this.failB('# inside a plain scalar', j);
+      else end = j + 1;
+    }
+    this.sText = t.slice(i, end);
+    this.sStyle = 'plain';
+    this.sEnd = end;
+    this.sStop = stop;
+    this.sStopPos = j;
+    return true;
+  }
+
+  private scanQuoted(i: number, quote: number): boolean {
+    const ok = quote === DQUOTE ? scanDoubleQuoted(this.t, i, this.q) : scanSingleQuoted(this.t, i, this.q);
+    if (!ok) return this.failB('quoted scalar that does not close on its line', i);
+    this.sText = this.q.text;
+    this.sStyle = quote === DQUOTE ? 'double' : 'single';
+    this.sEnd = this.q.end;
+    return true;
+  }
+
+  /**
+   * A flow collection at pos (depth 1 = outermost). Continuation lines must be indented at least indentNext, except a
+   * closing bracket of the outermost collection one column less, exactly as the yaml lexer allows.
+   */
+  private parseFlow(pointer: string, depth: number, indentNext: number): MapNode | SeqNode | undefined {
+    const t = this.t;
+    const start = this.pos;
+    const isMap = t.charCodeAt(start) === LBRACE;
+    const close = isMap ? RBRACE : RBRACKET;
+    const entries: MapEntry[] = [];
+    const items: YNode[] = [];
+    const node: MapNode | SeqNode = isMap
+      ? { type: 'map', entries, flow: true, start, end: start, pointer }
+      : { type: 'seq', items, flow: true, start, end: start, pointer };
+    this.pos = start + 1;
+    if (!this.skipFlowSpace(depth, indentNext)) return undefined;
+    if (t.charCodeAt(this.pos) !== close) {
+      for (;;) {
+        if (isMap) {
+          const keyStart = this.pos;
+          const kc = t.charCodeAt(keyStart);
+          if (kc === LBRACKET || kc === LBRACE) return this.fail('collection as a key', keyStart);
+          if (!this.scanFlowScalar(keyStart)) return undefined;
+          if (this.sStop !== STOP_COLON || t.charCodeAt(this.sStopPos + 1) !== SP) return this.fail('expected key: value in a flow mapping', keyStart);
+          const key = this.sText;
+          if (key === '<<') return this.fail('merge key', keyStart);
+          for (let k = 0; k < entries.length; k++) if (entries[k].key === key) return this.fail('duplicate key', keyStart);
+          const child = childPointer(pointer, key);
+          const keyNode: ScalarNode = { type: 'scalar', value: key, text: key, style: this.sStyle, start: keyStart, end: this.sEnd, pointer: child };
+          let j = this.sStopPos + 1;
+          while (t.charCodeAt(j) === SP) j++;
+          const value = this.parseFlowValue(j, child, depth, indentNext);
+          if (!value) return undefined;
+          entries.push({ key, keyNode, value });
+        } else {
+          const value = this.parseFlowValue(this.pos, pointer + '/' + items.length, depth, indentNext);
+          if (!value) return undefined;
+          items.push(value);
+        }
+        if (!this.skipFlowSpace(depth, indentNext)) return undefined;
+        const d = t.charCodeAt(this.pos);
+        if (d === COMMA) {
+          this.pos++;
+          if (!this.skipFlowSpace(depth, indentNext)) return undefined;
+          if (t.charCodeAt(this.pos) === close) break;
+          continue;
+        }
+        if (d === close) break;
+        return this.fail('expected , or the closing bracket', this.pos);
+      }
+    }
+    this.pos++;
+    node.end = this.pos;
+    return node;
+  }
+
+  private parseFlowValue(j: number, pointer: string, depth: number, indentNext: number): YNode | undefined {
+    const c = this.t.charCodeAt(j);
+    if (c === LBRACKET || c === LBRACE) {
+      this.pos = j;
+      return this.parseFlow(pointer, depth + 1, indentNext);
+    }
+    if (j >= this.n || c === LF || c === CR || c === COMMA || c === RBRACKET || c === RBRACE) return this.fail('empty value in a flow collection', j);
+    if (!this.scanFlowScalar(j)) return undefined;
+    if (this.sStop === STOP_COLON) return this.fail('key: value inside a flow sequence or value', this.sStopPos);
+    const node = this.scalarNode(j, pointer);
+    this.pos = this.sEnd;
+    return node;
+  }
+
+  /** Skips spaces and line breaks inside a flow collection, checking continuation lines' indentation. */
+  private skipFlowSpace(depth: number, indentNext: number): boolean {
+    const t = this.t;
+    const n = this.n;
+    let i = this.pos;
+    for (;;) {
+      if (i >= n) return this.failB('unclosed flow collection', i);
+      const c = t.charCodeAt(i);
+      if (c === SP) {
+        i++;
+        continue;
+      }
+      if (c === LF || c === CR) {
+        i += c === CR ? 2 : 1;
+        const ls = i;
+        while (i < n && t.charCodeAt(i) === SP) i++;
+        if (i >= n) return this.failB('unclosed flow collection', i);
+        const d = t.charCodeAt(i);
+        if (d === LF || d === CR) continue;
+        const indent = i - ls;
+        const closingMarker = depth === 1 && indent === indentNext - 1 && (d === RBRACKET || d === RBRACE);
+        if (indent < indentNext && !closingMarker) return this.failB('flow collection line not indented enough', i);
+        continue;
+      }
+      if (c === HASH) return this.failB('comment inside a flow collection', i);
+      this.pos = i;
+      return true;
+    }
+  }
+}
