@@ -14,3 +14,5 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' });
+// The language server: `node dist/server.js --stdio` (or --node-ipc); `flowtime lsp` runs the same code from dist/cli.js.
+await build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' });

@@ -6,6 +6,7 @@ import { registerExport } from './commands/export';
 import { registerDerive } from './commands/derive';
 import { registerList } from './commands/list';
 import { registerServe } from './commands/serve';
+import { registerLsp } from './commands/lsp';
 import { EXIT_USAGE, UsageError } from './usage-error';
 import { VERSION } from '../../core/src/version';
 
@@ -29,6 +30,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerList(sim, setExit);
   registerValidate(sim, setExit);
   registerServe(sim, setExit);
+  registerLsp(program, setExit);
   for (const cmd of sim.commands) cmd.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

@@ -9,8 +9,8 @@ import { loadTemplateCatalog } from '../../core/src/sim/template-catalog';
 import { validateText } from '../../core/src/validate';
 import type { Diagnostic } from '../../core/src/diagnostics';
 import { VERSION } from '../../core/src/version';
-import { errorHandler, HttpError, sendError } from './errors';
-import { bodyObject, optionalObject, optionalString, optionalStringList, optionalVersion, requiredString } from './request';
+import { errorHandler, HttpError, onClientModel, sendError } from './errors';
+import { bodyObject, optionalFileName, optionalObject, optionalString, optionalStringList, optionalVersion, requiredString } from './request';
 import { templateSummary } from './templates';
 
 export interface ServiceOptions {
@@ -41,6 +41,8 @@ export function buildApp(options: ServiceOptions): FastifyInstance {
   const store = new ArtifactStore(options.root);
   const templateDirs = options.templateDirs ?? [];
   app.setErrorHandler(errorHandler);
+  // Fastify parses text/plain by default: a JSON body sent as text/plain would be refused as "not a JSON object".
+  app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not-found', `no route ${request.method} ${request.url.split('?')[0]}`));
 
   app.get('/healthz', async () => ({ status: 'ok', service: 'flowtime-sim', version: VERSION }));
@@ -61,7 +63,7 @@ export function buildApp(options: ServiceOptions): FastifyInstance {
     const version = optionalVersion(q.version, 'version') ?? details.latestVersion;
     const entry = details.versions.find((v) => v.version === version);
     if (!entry) throw new HttpError(404, 'version-not-found', `model '${id}' has no version v${version}`, { versions: details.versions.map((v) => v.version) });
-    const metadata: unknown = JSON.parse(guard(() => store.read(id, version, 'metadata.json')));
+    const metadata: unknown = version === details.latestVersion ? details.metadata : JSON.parse(guard(() => store.read(id, version, 'metadata.json')));
     return {
       id,
       version,
@@ -105,10 +107,13 @@ export function buildApp(options: ServiceOptions): FastifyInstance {
     if (template !== undefined && looksLikePath(template)) {
       throw new HttpError(404, 'template-not-found', `'${template.slice(0, 80)}' is not a template id; the service only uses its own templates (GET /sim/templates)`);
     }
-    const result: ArtifactResult =
+    const parameters = optionalObject(body, 'parameters') ?? {};
+    const fileName = optionalFileName(body, 'file_name') ?? 'model.yaml';
+    const result: ArtifactResult = onClientModel(request.log, () =>
       template !== undefined
-        ? newFromTemplate({ ...common, template, templateDirs, parameters: optionalObject(body, 'parameters') ?? {} })
-        : exportModel({ ...common, text: modelYaml as string, fileName: optionalString(body, 'file_name') ?? 'model.yaml' });
+        ? newFromTemplate({ ...common, template, templateDirs, parameters })
+        : exportModel({ ...common, text: modelYaml as string, fileName }),
+    );
     return reply.code(result.created ? 201 : 200).send(exportResponse(result, store));
   });
 
@@ -140,7 +145,7 @@ export function buildApp(options: ServiceOptions): FastifyInstance {
         throw new HttpError(422, 'invalid-model', `'model_schema' cannot be written as a model: ${(e as Error).message}`);
       }
     }
-    const result = validateText(text, { kind: 'model' });
+    const result = onClientModel(request.log, () => validateText(text, { kind: 'model' }));
     return validateResponse(result.diagnostics, result.valid, yamlText === undefined ? text : undefined);
   });
 

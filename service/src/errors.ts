@@ -1,5 +1,5 @@
 // The service's error envelope {"error": {code, message, details}} and the mapping of every failure to a 4xx status.
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { SimError, httpStatusFor } from '../../core/src/sim/errors';
 
 export class HttpError extends Error {
@@ -43,4 +43,19 @@ export function errorHandler(error: FastifyError | Error, _request: FastifyReque
   }
   reply.log.error(error);
   return sendError(reply, 500, 'internal', 'internal error');
+}
+
+/**
+ * Runs a step that digests client-supplied model text (validation, export). Anything it throws that is not one of our
+ * errors is a fault of the validator, but the client's input triggered it: the client gets a 422, never a 500, and
+ * the fault is logged so it can be fixed where it lives.
+ */
+export function onClientModel<T>(log: FastifyBaseLogger, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof HttpError || e instanceof SimError) throw e;
+    log.error(e);
+    throw new HttpError(422, 'invalid-model', `the model could not be checked (${e instanceof Error ? e.message : String(e)}); it was not accepted`);
+  }
 }

@@ -38,7 +38,21 @@ export function optionalObject(body: Record<string, unknown>, key: string): Reco
 /** `2`, `"2"` or `"v2"` → 2. */
 export function optionalVersion(value: unknown, key: string): number | undefined {
   if (value === undefined || value === null) return undefined;
-  const m = /^v?(\d{1,9})$/i.exec(String(value).trim());
+  // String() of a client's object runs its toString: `{"toString": 0}` would throw a TypeError (a 500).
+  const m = typeof value === 'number' || typeof value === 'string' ? /^v?(\d{1,9})$/i.exec(String(value).trim()) : null;
   if (!m || Number(m[1]) < 1) throw new HttpError(400, 'invalid-request', `'${key}' must be a version number such as 2 or v2`);
   return Number(m[1]);
+}
+
+/**
+ * A plain file name (recorded as `sim_source: model:<name>`): no path, no control characters or line breaks, at most 255 characters.
+ * An empty or multi-line name would make metadata.json fail its schema.
+ */
+export function optionalFileName(body: Record<string, unknown>, key: string): string | undefined {
+  const v = optionalString(body, key);
+  if (v === undefined) return undefined;
+  if (!/^[^/\\\u0000-\u001f\u007f-\u009f\u2028\u2029]{1,255}$/.test(v) || v.trim() === '') {
+    throw new HttpError(400, 'invalid-request', `'${key}' must be a plain file name such as model.yaml`);
+  }
+  return v;
 }

@@ -80,3 +80,19 @@ test('mutated corpus files never throw', () => {
     { numRuns: 250 },
   );
 });
+
+test('hostile keys (toString, __proto__, constructor, valueOf) anywhere never throw', () => {
+  const hostile = ['toString', '__proto__', 'constructor', 'valueOf', 'hasOwnProperty'];
+  for (const key of hostile) {
+    for (const text of [
+      `schemaVersion: 1\nnodes:\n  - id: {${key}: 0}\n`,
+      `schemaVersion: 1\ngrid: {${key}: 1}\nnodes:\n  - id: a\n    kind: {${key}: x}\n`,
+      `${key}: 1\nschemaVersion: 1\ngrid:\n  bins: {${key}: [1]}\n  binSize: 1\n  binUnit: hours\nnodes:\n  - {id: a, kind: const, values: {${key}: 1}}\n`,
+      `schemaVersion: 1\nwindow: {${key}: 1}\nparameters:\n  - {name: {${key}: 1}, type: {${key}: 1}, default: {${key}: 1}}\n`,
+    ]) {
+      checkResult(validateText(text), text);
+      checkResult(validateText(text, { kind: 'model' }), text);
+      checkResult(validateText(text, { kind: 'template' }), text);
+    }
+  }
+});

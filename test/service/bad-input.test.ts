@@ -107,6 +107,15 @@ describe('HTTP service: malformed requests', () => {
       [{ template: ['checkout'], name: 'typed' }, 'template'],
       [{ template: 'checkout', name: 7 }, 'name'],
       [{ model_yaml: { grid: {} }, name: 'typed' }, 'model_yaml'],
+      // file_name is recorded as sim_source `model:<name>`: empty, a path or a line break would break metadata.json.
+      [{ model_yaml: helloYaml(), name: 'typed', file_name: '' }, 'file_name'],
+      [{ model_yaml: helloYaml(), name: 'typed', file_name: '   ' }, 'file_name'],
+      [{ model_yaml: helloYaml(), name: 'typed', file_name: '/' }, 'file_name'],
+      [{ model_yaml: helloYaml(), name: 'typed', file_name: '../model.yaml' }, 'file_name'],
+      [{ model_yaml: helloYaml(), name: 'typed', file_name: 'a\nb.yaml' }, 'file_name'],
+      [{ model_yaml: helloYaml(), name: 'typed', file_name: 'a\u2028b.yaml' }, 'file_name'],
+      [{ model_yaml: helloYaml(), name: 'typed', file_name: 'x'.repeat(256) }, 'file_name'],
+      [{ model_yaml: helloYaml(), name: 'typed', file_name: 5 }, 'file_name'],
       [{ ...base, version: 1.5 }, 'version'],
       [{ ...base, version: 0 }, 'version'],
       [{ ...base, version: -2 }, 'version'],
@@ -114,6 +123,9 @@ describe('HTTP service: malformed requests', () => {
       [{ ...base, version: true }, 'version'],
       [{ ...base, version: {} }, 'version'],
       [{ ...base, version: 1e12 }, 'version'],
+      [{ ...base, version: [2] }, 'version'],
+      // String() of this object throws: it once escaped as a 500.
+      [{ ...base, version: { toString: 0 } }, 'version'],
     ];
     for (const [body, field] of cases) {
       const e = assertErrorEnvelope(await post(live, '/sim/models/export', body), 400, 'invalid-request');
@@ -137,9 +149,9 @@ describe('HTTP service: malformed requests', () => {
       [{ peak_factor: 99 }, 'peak_factor', /maximum 4/],
       [{ peak_factor: 0.5 }, 'peak_factor', /minimum 1/],
       [{ peak_factor: 'high' }, 'peak_factor', /expects a number/],
-      [{ base_capacity: 100.5 }, 'base_capacity', /integer/],
-      [{ base_capacity: true }, 'base_capacity', /integer/],
-      [{ bins: [96] }, 'bins', /integer/],
+      [{ base_capacity: 100.5 }, 'base_capacity', /whole number, not 100\.5/],
+      [{ base_capacity: true }, 'base_capacity', /whole number/],
+      [{ bins: [96] }, 'bins', /whole number/],
       [{ constructor: 1 }, 'constructor', /no parameter/],
     ];
     for (const [parameters, name, message] of cases) {
@@ -163,6 +175,24 @@ describe('HTTP service: malformed requests', () => {
     assert.equal(ref.range.start.line, text.split('\n').findIndex((l) => l.includes('demnd')));
     for (const model_yaml of ['', 'grid: [', '- just\n- a list\n', 'schemaVersion: 1\n']) {
       assertErrorEnvelope(await post(live, '/sim/models/export', { model_yaml, name: 'broken' }), 422, 'invalid-model');
+    }
+  });
+
+  test('models whose maps have keys like toString never make a 500', async () => {
+    // `id: {toString: 0}` used to crash the validator (String() of a plain object without a callable toString).
+    const hostile = { toString: 0, valueOf: 0 };
+    const schemas = [
+      { schemaVersion: 1, grid: { bins: hostile, binSize: 1, binUnit: 'hours' }, nodes: [{ id: hostile, kind: 'expr', expr: hostile }] },
+      { grid: hostile, nodes: [hostile], outputs: hostile },
+    ];
+    const texts = [`${helloYaml()}  - id: {toString: 0}\n    kind: const\n    values: [1]\n`.replace('outputs:', 'outputz:'), 'schemaVersion: 1\nnodes:\n  - id: {toString: 0, valueOf: 1}\n'];
+    for (const body of [...schemas.map((model_schema) => ({ model_schema })), ...texts.map((model_yaml) => ({ model_yaml }))]) {
+      const a = await post(live, '/sim/models/validate', body);
+      if (a.status === 200) assert.equal(JSON.parse(a.text).valid, false, a.text.slice(0, 300));
+      else assertErrorEnvelope(a, 422, 'invalid-model');
+    }
+    for (const model_yaml of texts) {
+      assertErrorEnvelope(await post(live, '/sim/models/export', { model_yaml, name: 'hostile' }), 422, 'invalid-model');
     }
   });
 

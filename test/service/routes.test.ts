@@ -180,6 +180,11 @@ describe('HTTP service routes', () => {
     assert.match(written, new RegExp(`provenance:\\n(?:  .*\\n)*  modelId: ${helloId}\\n`));
     const meta = JSON.parse(readFileSync(join(live.root, 'models', helloId, 'v1', 'metadata.json'), 'utf8'));
     assert.equal(meta.spec.sim_config.template, null);
+    assert.equal(meta.metadata.sim_source, 'model:model.yaml');
+    const named = await postJson(live.base, '/sim/models/export', { model_yaml: text, name: 'hello-named', file_name: 'hello.yaml' });
+    assert.equal(named.status, 201);
+    const namedMeta = JSON.parse(readFileSync(join(live.root, 'models', named.body.model_id, 'v1', 'metadata.json'), 'utf8'));
+    assert.equal(namedMeta.metadata.sim_source, 'model:hello.yaml');
     const again = await postJson(live.base, '/sim/models/export', { model_yaml: text, name: 'hello' });
     assert.equal(again.status, 200);
     assert.equal(again.body.model_id, helloId);

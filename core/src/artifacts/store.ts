@@ -42,6 +42,11 @@ const MAX_SAVE_ATTEMPTS = 1000;
 
 export class ArtifactStore {
   private readonly layout: StoreLayout;
+  /**
+   * Versions are immutable once renamed into place, so a model's details stay valid while its latest version number
+   * is unchanged; one readdir decides. This keeps `GET /sim/models/{id}` from re-reading every version's files.
+   */
+  private readonly details = new Map<string, ArtifactDetails>();
 
   constructor(root: string) {
     this.layout = new StoreLayout(root);
@@ -133,9 +138,19 @@ export class ArtifactStore {
   /** The model's catalog entry (all versions with their files) plus the latest version's metadata.json. */
   get(id: string): ArtifactDetails {
     assertModelId(id);
-    const model = this.layout.hasModelsDir() && isRealDir(this.layout.modelDir(id)) ? scanModel(this.layout, id) : undefined;
+    const dir = this.layout.hasModelsDir() ? this.layout.modelDir(id) : undefined;
+    const versions = dir !== undefined && isRealDir(dir) ? listVersions(dir) : [];
+    if (versions.length === 0) {
+      this.details.delete(id);
+      throw notFound(`No model artifact ${id}.`, { id });
+    }
+    const cached = this.details.get(id);
+    if (cached && cached.latestVersion === versions[versions.length - 1] && cached.versions.length === versions.length) return cached;
+    const model = scanModel(this.layout, id, cached);
     if (!model) throw notFound(`No model artifact ${id}.`, { id });
-    return { ...model, metadata: readJsonFile(join(this.layout.versionDir(id, model.latestVersion), 'metadata.json')) };
+    const fresh: ArtifactDetails = { ...model, metadata: readJsonFile(join(this.layout.versionDir(id, model.latestVersion), 'metadata.json')) };
+    this.details.set(id, fresh);
+    return fresh;
   }
 
   /** One version's entry (files, created, model hash). */

@@ -58,13 +58,23 @@ function expressionText(doc: SourceDocument, pointer: string): string | undefine
   return node && node.type === 'scalar' ? node.text : String(value);
 }
 
+function isIndexToken(token: string): boolean {
+  if (token.length === 0 || (token.length > 1 && token.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function valueAt(root: unknown, pointer: string): unknown {
   if (pointer === '') return root;
   let cur: unknown = root;
+  // Runs once per expression node on every validation: no regexes unless a token is escaped.
   for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const token = raw.indexOf('~') < 0 ? raw : raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (Array.isArray(cur)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
+      if (!isIndexToken(token)) return undefined;
       cur = cur[Number(token)];
     } else if (cur !== null && typeof cur === 'object') {
       if (!Object.hasOwn(cur, token)) return undefined;

@@ -19,6 +19,11 @@ export interface CompletionEntry {
   filterText?: string;
   /** Characters typed after accepting re-trigger completion (e.g. after `kind: `). */
   retrigger?: boolean;
+  /**
+   * `asIs`: a multi-line insertText already carries the absolute indentation of every line (LSP InsertTextMode.asIs);
+   * the client must not re-indent it.
+   */
+  insertTextMode?: 'asIs';
 }
 
 export interface HoverResult {

@@ -3,7 +3,7 @@ import { diag } from '../codes/make';
 import { modelCodes } from '../codes/model';
 import type { ModelContext, NodeEntry } from './context';
 import { arr, isBlank, prop, q, str } from './read';
-import { didYouMean } from './suggest';
+import { suggestRename } from './rename-fix';
 
 export function checkReferences(ctx: ModelContext): void {
   checkOutputs(ctx);
@@ -28,12 +28,11 @@ function checkOutputs(ctx: ModelContext): void {
     const pointer = `/outputs/${i}/series`;
     const series = str(prop(o, 'series'));
     if (series === undefined || series === '*' || ctx.isNode(series) || ctx.broken(pointer)) return;
+    const s = suggestRename(ctx.doc, { pointer, value: series, name: series }, ctx.nodeIds());
     ctx.report(
-      diag(
-        modelCodes['model.unknown-output-series'],
-        `Output series ${q(series)} does not match any node id${didYouMean(series, ctx.nodeIds())}.`,
-        ctx.range(pointer),
-      ),
+      diag(modelCodes['model.unknown-output-series'], `Output series ${q(series)} does not match any node id${s.hint}.`, ctx.range(pointer), {
+        fixes: s.fixes,
+      }),
     );
   });
 }
@@ -53,11 +52,13 @@ function checkRouter(ctx: ModelContext, n: NodeEntry): void {
     (arr(prop(route, 'classes')) ?? []).forEach((c, k) => {
       const pointer = `${routePointer}/classes/${k}`;
       if (typeof c !== 'string' || ctx.classes!.includes(c) || ctx.broken(pointer)) return;
+      const s = suggestRename(ctx.doc, { pointer, value: c, name: c }, ctx.classes!);
       ctx.report(
         diag(
           modelCodes['model.unknown-class'],
-          `Router ${q(n.id)} routes class ${q(c)}, which is not declared under classes${didYouMean(c, ctx.classes!)}; the route would receive no flow (the C# validators do not check route classes).`,
+          `Router ${q(n.id)} routes class ${q(c)}, which is not declared under classes${s.hint}; the route would receive no flow (the C# validators do not check route classes).`,
           ctx.range(pointer),
+          { fixes: s.fixes },
         ),
       );
     });
@@ -79,7 +80,8 @@ export function checkNodeRef(ctx: ModelContext, raw: unknown, pointer: string, w
   }
   const name = value.trim();
   if (ctx.isNode(name)) return;
-  ctx.report(diag(modelCodes['model.unknown-node'], `The ${what} is ${q(name)}, which is not a node id${didYouMean(name, ctx.nodeIds())}.`, ctx.range(pointer)));
+  const s = suggestRename(ctx.doc, { pointer, value, name }, ctx.nodeIds());
+  ctx.report(diag(modelCodes['model.unknown-node'], `The ${what} is ${q(name)}, which is not a node id${s.hint}.`, ctx.range(pointer), { fixes: s.fixes }));
 }
 
 function checkTraffic(ctx: ModelContext): void {
@@ -104,12 +106,11 @@ function checkTraffic(ctx: ModelContext): void {
     }
     const pointer = `${base}/classId`;
     if (ctx.classes.includes(classId) || ctx.broken(pointer)) return;
+    const s = suggestRename(ctx.doc, { pointer, value: classId, name: classId }, ctx.classes);
     ctx.report(
-      diag(
-        modelCodes['model.unknown-class'],
-        `Arrival classId ${q(classId)} is not declared under classes${didYouMean(classId, ctx.classes)}.`,
-        ctx.range(pointer),
-      ),
+      diag(modelCodes['model.unknown-class'], `Arrival classId ${q(classId)} is not declared under classes${s.hint}.`, ctx.range(pointer), {
+        fixes: s.fixes,
+      }),
     );
   });
 }

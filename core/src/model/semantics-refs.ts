@@ -4,7 +4,7 @@ import { modelCodes } from '../codes/model';
 import type { ModelContext, TopologyEntry } from './context';
 import { prop, q, str } from './read';
 import { parseSeriesRef } from './series-ref';
-import { didYouMean } from './suggest';
+import { suggestRename } from './rename-fix';
 
 /** The semantics fields the C# schema adjunct resolves against node ids (rule S25). */
 export const SERIES_FIELDS = [
@@ -66,20 +66,24 @@ function checkField(ctx: ModelContext, t: TopologyEntry, field: string): void {
       return;
     case 'node':
       if (!ctx.isNode(ref.nodeId)) {
+        const s = suggestRename(ctx.doc, { pointer, value: raw, name: ref.nodeId, start: ref.nodeStart }, ctx.nodeIds());
         ctx.report(
           diag(
             modelCodes['model.unknown-series-reference'],
-            `${where} is ${q(ref.nodeId)}, which does not match any node id${didYouMean(ref.nodeId, ctx.nodeIds())}.`,
+            `${where} is ${q(ref.nodeId)}, which does not match any node id${s.hint}.`,
             ctx.rangeIn(pointer, ref.nodeStart, ref.nodeEnd),
+            { fixes: s.fixes },
           ),
         );
       }
       if (ref.classId !== undefined && ctx.classes && !ctx.classes.includes(ref.classId)) {
+        const s = suggestRename(ctx.doc, { pointer, value: raw, name: ref.classId, start: ref.classStart }, ctx.classes);
         ctx.report(
           diag(
             modelCodes['model.unknown-class'],
-            `Class ${q(ref.classId)} in ${where} is not declared under classes${didYouMean(ref.classId, ctx.classes)}.`,
+            `Class ${q(ref.classId)} in ${where} is not declared under classes${s.hint}.`,
             ctx.rangeIn(pointer, ref.classStart!, ref.classEnd!),
+            { fixes: s.fixes },
           ),
         );
       }

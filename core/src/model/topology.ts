@@ -4,7 +4,7 @@ import { modelCodes } from '../codes/model';
 import type { ModelContext, TopologyEntry } from './context';
 import { arr, isBlank, prop, q, str } from './read';
 import { parseSeriesRef } from './series-ref';
-import { didYouMean } from './suggest';
+import { suggestRename } from './rename-fix';
 
 export const QUEUE_LIKE_KINDS = new Set(['servicewithbuffer', 'queue', 'dlq']);
 
@@ -85,11 +85,13 @@ function checkNodeConstraints(ctx: ModelContext, t: TopologyEntry, used: Set<str
       used.add(key);
       return;
     }
+    const s = suggestRename(ctx.doc, { pointer: p, value: c, name: c.trim() }, ctx.constraints.map((x) => x.id));
     ctx.report(
       diag(
         modelCodes['model.unknown-constraint'],
-        `Topology node ${q(t.id)} references constraint ${q(c.trim())}, which is not defined under topology.constraints${didYouMean(c.trim(), ctx.constraints.map((x) => x.id))}; it is silently not applied.`,
+        `Topology node ${q(t.id)} references constraint ${q(c.trim())}, which is not defined under topology.constraints${s.hint}; it is silently not applied.`,
         ctx.range(p),
+        { fixes: s.fixes },
       ),
     );
   });
@@ -113,11 +115,13 @@ function checkEdges(ctx: ModelContext): void {
       }
       const id = raw.slice(s, x);
       if (ctx.topologyByLower.has(id.toLowerCase())) continue;
+      const hint = suggestRename(ctx.doc, { pointer, value: raw, name: id, start: s }, ctx.topologyIds());
       ctx.report(
         diag(
           modelCodes['model.unknown-topology-node'],
-          `Edge ${end} ${q(id)} does not match any topology node${didYouMean(id, ctx.topologyIds())}.`,
+          `Edge ${end} ${q(id)} does not match any topology node${hint.hint}.`,
           ctx.rangeIn(pointer, s, x),
+          { fixes: hint.fixes },
         ),
       );
     }
@@ -143,11 +147,13 @@ function checkConstraintSemantics(ctx: ModelContext, used: ReadonlySet<string>):
         field === 'served' && used.has(c.id.trim().toLowerCase())
           ? ' The Rust engine rejects it because a topology node uses this constraint (R14); the C# engine does not evaluate constraints.'
           : ' Neither engine fails on it (the C# engine does not evaluate constraints; the Rust engine reads only the served series of a constraint that a node uses), but the reference is dangling.';
+      const s = suggestRename(ctx.doc, { pointer, value: raw, name: ref.nodeId, start: ref.nodeStart }, ctx.nodeIds());
       ctx.report(
         diag(
           modelCodes['model.unknown-constraint-series'],
-          `Constraint ${q(c.id)} semantics.${field} is ${q(ref.nodeId)}, which is not a node id${didYouMean(ref.nodeId, ctx.nodeIds())}.${rust}`,
+          `Constraint ${q(c.id)} semantics.${field} is ${q(ref.nodeId)}, which is not a node id${s.hint}.${rust}`,
           ctx.rangeIn(pointer, ref.nodeStart, ref.nodeEnd),
+          { fixes: s.fixes },
         ),
       );
     }

@@ -4,7 +4,7 @@ import { engineCodes } from '../codes/engine';
 import { modelCodes } from '../codes/model';
 import type { ModelContext } from './context';
 import { isBlank, prop, q, str } from './read';
-import { didYouMean } from './suggest';
+import { suggestRename } from './rename-fix';
 
 export function checkWip(ctx: ModelContext): void {
   const entries = ctx.topology;
@@ -16,11 +16,13 @@ export function checkWip(ctx: ModelContext): void {
     if (raw === undefined || isBlank(raw) || raw.trim().toLowerCase() === 'loss' || ctx.broken(pointer)) return -1;
     const target = ctx.topologyByLower.get(raw.trim().toLowerCase());
     if (target) return position.get(target)!;
+    const s = suggestRename(ctx.doc, { pointer, value: raw, name: raw.trim() }, ctx.topologyIds());
     ctx.report(
       diag(
         modelCodes['model.unknown-wip-overflow-target'],
-        `wipOverflow of topology node ${q(t.id)} is ${q(raw.trim())}, which is neither 'loss' nor a topology node${didYouMean(raw.trim(), ctx.topologyIds())}.`,
+        `wipOverflow of topology node ${q(t.id)} is ${q(raw.trim())}, which is neither 'loss' nor a topology node${s.hint}.`,
         ctx.range(pointer),
+        { fixes: s.fixes },
       ),
     );
     return -1;
@@ -71,11 +73,13 @@ function checkWipLimitSeries(ctx: ModelContext): void {
     const pointer = `${t.pointer}/wipLimitSeries`;
     const raw = str(prop(t.value, 'wipLimitSeries'));
     if (raw === undefined || isBlank(raw) || ctx.isNode(raw.trim()) || ctx.broken(pointer)) continue;
+    const s = suggestRename(ctx.doc, { pointer, value: raw, name: raw.trim() }, ctx.nodeIds());
     ctx.report(
       diag(
         engineCodes['rust.unknown-wip-limit-series'],
-        `wipLimitSeries of topology node ${q(t.id)} is ${q(raw.trim())}, which is not a node id${didYouMean(raw.trim(), ctx.nodeIds())}: the Rust engine fails to compile the model (the C# engine ignores topology WIP fields).`,
+        `wipLimitSeries of topology node ${q(t.id)} is ${q(raw.trim())}, which is not a node id${s.hint}: the Rust engine fails to compile the model (the C# engine ignores topology WIP fields).`,
         ctx.range(pointer),
+        { fixes: s.fixes },
       ),
     );
   }

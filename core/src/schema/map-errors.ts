@@ -108,7 +108,10 @@ class Mapper {
     const fixes: FixData[] = [];
     const rootNode = this.doc.node('');
     if (key === 'schemaVersion' && rootNode?.type === 'map' && !rootNode.flow) {
-      fixes.push({ title: 'Add schemaVersion: 1', edits: [{ range: DOC_START, newText: 'schemaVersion: 1\n' }], data: { key } });
+      // Before the first key, not at offset 0: that keeps a `---` marker or a header comment above it.
+      const at = this.doc.locate('', 'value').start;
+      const edit = { range: { start: at, end: at }, newText: `schemaVersion: 1\n${' '.repeat(at.character)}` };
+      fixes.push({ title: 'Add schemaVersion: 1', edits: [edit], data: { key } });
     }
     if (this.flavor === 'template' && key === 'schemaVersion') {
       return diag(
@@ -194,7 +197,8 @@ class Mapper {
     const text = this.scalarText(e.instancePath, data);
     if (wants.includes('string') && (typeof data === 'number' || typeof data === 'boolean')) {
       message += `; write it quoted: ${JSON.stringify(text)}`;
-      this.pushFix(fixes, 'Quote the value', e.instancePath, JSON.stringify(text));
+      // Quoting `id: 123` would only trade this error for a pattern error: no fix then.
+      if (matchesPattern(schema, text)) this.pushFix(fixes, 'Quote the value', e.instancePath, JSON.stringify(text));
     } else if ((wants.includes('integer') || wants.includes('number')) && typeof data === 'string' && typeof typePlainScalar(data) === 'number') {
       message += '; remove the quotes (a quoted value is always a string)';
       this.pushFix(fixes, 'Remove the quotes', e.instancePath, data);
@@ -296,7 +300,9 @@ class Mapper {
   /** The source text of a scalar as written (`1.50` stays `1.50`), falling back to its value. */
   private scalarText(pointer: string, data: unknown): string {
     const n = this.doc.node(pointer);
-    return n?.type === 'scalar' ? n.text : String(data);
+    if (n?.type === 'scalar') return n.text;
+    // Objects may have hostile keys (`toString: 0`), so never let String() call into them.
+    return typeof data === 'object' && data !== null ? (Array.isArray(data) ? 'a list' : 'a mapping') : String(data);
   }
 
   private pushFix(fixes: FixData[], title: string, pointer: string, newText: string): void {
@@ -330,6 +336,16 @@ class Mapper {
       if (first !== undefined) return this.doc.locate(joinPointer(pointer, first), 'key');
     }
     return this.anchor(place);
+  }
+}
+
+/** True unless the schema has a `pattern` that `text` fails (patterns in our schemas are plain ECMAScript regexes). */
+function matchesPattern(schema: SchemaNode, text: string): boolean {
+  if (typeof schema.pattern !== 'string') return true;
+  try {
+    return new RegExp(schema.pattern, 'u').test(text);
+  } catch {
+    return false;
   }
 }
 

@@ -62,6 +62,10 @@ export function escapePointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+export function unescapePointerToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
 export function joinPointer(base: string, token: string | number): string {
   return `${base}/${typeof token === 'number' ? token : escapePointerToken(token)}`;
 }
@@ -75,7 +79,8 @@ export function parentPointer(pointer: string): string | undefined {
 /** A parsed YAML document with positions. */
 export class PositionedDocument implements SourceDocument {
   readonly lines: LineIndex;
-  private readonly index = new Map<string, IndexEntry>();
+  /** Lookups made so far; pointers are resolved by walking the tree on demand, since most are never asked for. */
+  private readonly index = new Map<string, IndexEntry | null>();
 
   constructor(
     readonly text: string,
@@ -83,21 +88,41 @@ export class PositionedDocument implements SourceDocument {
     readonly value: unknown,
   ) {
     this.lines = new LineIndex(text);
-    if (root) this.indexNode(root, undefined);
   }
 
-  private indexNode(node: YNode, keyNode: ScalarNode | undefined): void {
-    this.index.set(node.pointer, keyNode ? { node, keyNode } : { node });
-    if (node.type === 'map') for (const e of node.entries) this.indexNode(e.value, e.keyNode);
-    else if (node.type === 'seq') for (const item of node.items) this.indexNode(item, undefined);
+  private entry(pointer: string): IndexEntry | undefined {
+    const hit = this.index.get(pointer);
+    if (hit !== undefined) return hit ?? undefined;
+    const found = this.resolve(pointer);
+    this.index.set(pointer, found ?? null);
+    return found;
+  }
+
+  private resolve(pointer: string): IndexEntry | undefined {
+    if (!this.root) return undefined;
+    if (pointer === '') return { node: this.root };
+    const parent = parentPointer(pointer);
+    const up = parent === undefined ? undefined : this.entry(parent);
+    if (!up) return undefined;
+    const token = unescapePointerToken(pointer.slice(pointer.lastIndexOf('/') + 1));
+    const node = up.node;
+    if (node.type === 'seq') {
+      if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
+      const item = node.items[Number(token)];
+      return item ? { node: item } : undefined;
+    }
+    if (node.type === 'map') {
+      for (const e of node.entries) if (e.key === token) return { node: e.value, keyNode: e.keyNode };
+    }
+    return undefined;
   }
 
   node(pointer: string): YNode | undefined {
-    return this.index.get(pointer)?.node;
+    return this.entry(pointer)?.node;
   }
 
   keyNode(pointer: string): ScalarNode | undefined {
-    return this.index.get(pointer)?.keyNode;
+    return this.entry(pointer)?.keyNode;
   }
 
   rangeOf(start: number, end: number): Range {
@@ -108,7 +133,7 @@ export class PositionedDocument implements SourceDocument {
     let p: string | undefined = pointer;
     let exact = true;
     while (p !== undefined) {
-      const entry = this.index.get(p);
+      const entry = this.entry(p);
       if (entry) {
         if (part === 'key' && entry.keyNode && exact) return this.rangeOf(entry.keyNode.start, entry.keyNode.end);
         const n = entry.node;

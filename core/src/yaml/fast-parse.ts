@@ -1,10 +1,7 @@
 // Fast path for parseYaml: a one-pass char-code scanner for the YAML subset FlowTime files use; gives up otherwise.
 import { joinPointer } from './document';
-import type { MapEntry, MapNode, ScalarNode, ScalarStyle, SeqNode, YNode } from './document';
-import { scanDoubleQuoted, scanSingleQuoted } from './fast-scalar';
-import type { QuotedScan } from './fast-scalar';
-import { typePlainScalar } from './scalar-typing';
-import type { ScalarValue } from './scalar-typing';
+import type { MapEntry, MapNode, ScalarNode, SeqNode, YNode } from './document';
+import { ScalarScanner } from './fast-scalar';
 
 /*
  * The tree must equal the one the library path builds, offsets included. Scalars are easy; collection ends are not:
@@ -19,36 +16,18 @@ import type { ScalarValue } from './scalar-typing';
  * Anything outside the subset returns undefined and the library path (the reference) takes over.
  */
 
+// Character codes are module-local on purpose (see fast-scalar.ts).
 const LF = 10;
 const CR = 13;
 const SP = 32;
-const BANG = 33;
-const DQUOTE = 34;
 const HASH = 35;
-const PERCENT = 37;
-const AMP = 38;
-const SQUOTE = 39;
-const STAR = 42;
 const COMMA = 44;
 const DASH = 45;
 const DOT = 46;
-const COLON = 58;
-const GT = 62;
-const QUESTION = 63;
-const AT = 64;
 const LBRACKET = 91;
 const RBRACKET = 93;
-const BACKTICK = 96;
 const LBRACE = 123;
-const PIPE = 124;
 const RBRACE = 125;
-
-/** What ended a scalar scan. */
-const STOP_EOL = 0;
-const STOP_COLON = 1;
-const STOP_COMMENT = 2;
-const STOP_FLOW = 3;
-const STOP_OTHER = 4;
 
 /** How skipTrivia attributes comment lines (see the header comment). */
 const NONE = 0;
@@ -89,28 +68,6 @@ function childPointer(base: string, key: string): string {
   return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? base + '/' + key : joinPointer(base, key);
 }
 
-/**
- * typePlainScalar without its regular expressions in the common cases: all-digit text is what its INT rule returns,
- * and text that cannot start a bool or a number stays a string; everything else goes through typePlainScalar itself.
- */
-function typePlain(text: string): ScalarValue {
-  const c = text.charCodeAt(0);
-  if (c >= 48 && c <= 57) {
-    for (let i = 1; i < text.length; i++) {
-      const d = text.charCodeAt(i);
-      if (d < 48 || d > 57) return typePlainScalar(text);
-    }
-    return Number(text);
-  }
-  // + - . and the first letters of true/false (any case) may start a typed value.
-  if (c === 43 || c === 45 || c === 46 || c === 116 || c === 84 || c === 102 || c === 70) return typePlainScalar(text);
-  return text;
-}
-
-function isFlowChar(c: number): boolean {
-  return c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
-}
-
 class FastParser {
   private readonly n: number;
   private pos = 0;
@@ -128,23 +85,21 @@ class FastParser {
   private sepRaw = 0;
   private docStartAllowed = true;
   /** Result of the last scalar scan. */
-  private sText = '';
-  private sStyle: ScalarStyle = 'plain';
-  private sEnd = 0;
-  private sStop = STOP_EOL;
-  private sStopPos = 0;
-  private readonly q: QuotedScan = { end: 0, text: '' };
+  private readonly s: ScalarScanner;
   reason = '';
   at = 0;
 
   constructor(private readonly t: string) {
     this.n = t.length;
+    this.s = new ScalarScanner(t);
   }
 
   parse(): YNode | undefined {
     const t = this.t;
     if (this.n === 0) return this.fail('empty text', 0);
-    if (t.charCodeAt(0) === 0xfeff) return this.fail('byte order mark', 0);
+    // The lexer drops a byte order mark at the start of any line before the document, not only at offset 0.
+    const bom = t.indexOf('\uFEFF');
+    if (bom >= 0) return this.fail('byte order mark', bom);
     const tab = t.indexOf('\t');
     if (tab >= 0) return this.fail('tab character', tab);
     for (let r = t.indexOf('\r'); r >= 0; r = t.indexOf('\r', r + 1)) {
@@ -182,6 +137,7 @@ class FastParser {
     return e < 0 ? this.n : e;
   }
 
+  /** What the yaml lexer calls empty at i (tabs excepted: a text with a tab never gets this far). */
   private isEmptyAt(i: number): boolean {
     if (i >= this.n) return true;
     const c = this.t.charCodeAt(i);
@@ -308,11 +264,11 @@ class FastParser {
     let seen: Set<string> | undefined;
     for (;;) {
       const keyStart = this.pos;
-      if (!this.scanBlockScalar(keyStart)) return undefined;
-      if (this.sStop !== STOP_COLON) return this.fail('expected a mapping key', keyStart);
-      const colon = this.sStopPos;
+      if (!this.scanBlock(keyStart)) return undefined;
+      if (!this.s.keyFollows()) return this.fail('expected a mapping key', keyStart);
+      const colon = this.s.stopPos;
       if (colon - keyStart > MAX_KEY) return this.fail('very long key', keyStart);
-      const key = this.sText;
+      const key = this.s.text;
       if (key === '<<') return this.fail('merge key', keyStart);
       if (seen) {
         if (seen.has(key)) return this.fail('duplicate key', keyStart);
@@ -325,7 +281,7 @@ class FastParser {
         }
       }
       const child = childPointer(pointer, key);
-      const keyNode: ScalarNode = { type: 'scalar', value: key, text: key, style: this.sStyle, start: keyStart, end: this.sEnd, pointer: child };
+      const keyNode: ScalarNode = { type: 'scalar', value: key, text: key, style: this.s.style, start: keyStart, end: this.s.end, pointer: child };
       let i = colon + 1;
       while (i < n && t.charCodeAt(i) === SP) i++;
       const c = t.charCodeAt(i);
@@ -376,8 +332,8 @@ class FastParser {
       let item: YNode | undefined;
       if (c === LBRACKET || c === LBRACE) item = this.parseInlineValue(i, ptr, s + 1, s);
       else {
-        if (!this.scanBlockScalar(i)) return undefined;
-        if (this.sStop === STOP_COLON) {
+        if (!this.scanBlock(i)) return undefined;
+        if (this.s.keyFollows()) {
           // `- key: value`: a mapping whose column is that of its first key.
           this.pos = i;
           item = this.parseMap(i - this.lineStart, ptr);
@@ -412,15 +368,15 @@ class FastParser {
       node.end = trimEnd(t, node.start, this.lastRawEnd);
       return node;
     }
-    if (!this.scanBlockScalar(i)) return undefined;
-    if (this.sStop === STOP_COLON) return this.fail('mapping on the line of a key', this.sStopPos);
+    if (!this.scanBlock(i)) return undefined;
+    if (this.s.keyFollows()) return this.fail('mapping on the line of a key', this.s.stopPos);
     return this.finishScalarValue(i, pointer, inner);
   }
 
   private finishScalarValue(start: number, pointer: string, inner: number): ScalarNode | undefined {
-    if (this.sStop !== STOP_EOL && this.sStop !== STOP_COMMENT) return this.fail('unexpected content after a scalar', this.sStopPos);
+    if (!this.s.endsLine()) return this.fail('unexpected content after a scalar', this.s.stopPos);
     const node = this.scalarNode(start, pointer);
-    if (!this.endValueLine(this.sStopPos, inner)) return undefined;
+    if (!this.endValueLine(this.s.stopPos, inner)) return undefined;
     return node;
   }
 
@@ -432,145 +388,16 @@ class FastParser {
   }
 
   private scalarNode(start: number, pointer: string): ScalarNode {
-    const text = this.sText;
-    const style = this.sStyle;
-    return { type: 'scalar', value: style === 'plain' ? typePlain(text) : text, text, style, start, end: this.sEnd, pointer };
+    const s = this.s;
+    return { type: 'scalar', value: s.value(), text: s.text, style: s.style, start, end: s.end, pointer };
   }
 
-  /** Rejects first characters that make a plain scalar something else (indicators, reserved characters, errors). */
-  private plainStartOk(i: number): boolean {
-    const c = this.t.charCodeAt(i);
-    switch (c) {
-      case COMMA:
-      case LBRACKET:
-      case RBRACKET:
-      case LBRACE:
-      case RBRACE:
-      case HASH:
-      case AMP:
-      case STAR:
-      case BANG:
-      case PIPE:
-      case GT:
-      case PERCENT:
-      case AT:
-      case BACKTICK:
-      case QUESTION:
-      case COLON:
-      case DQUOTE:
-      case SQUOTE:
-        return this.failB('plain scalar starts with an indicator', i);
-      case DASH: {
-        const d = this.t.charCodeAt(i + 1);
-        const ok = (d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === DOT;
-        return ok || this.failB('plain scalar starts with -', i);
-      }
-      default:
-        return true;
-    }
+  private scanBlock(i: number): boolean {
+    return this.s.block(i) || this.failB(this.s.reason, this.s.at);
   }
 
-  /** Scans a scalar in block context at i: sets sText, sStyle, sEnd and what follows it (sStop at sStopPos). */
-  private scanBlockScalar(i: number): boolean {
-    const t = this.t;
-    const n = this.n;
-    const c = t.charCodeAt(i);
-    if (c === DQUOTE || c === SQUOTE) {
-      if (!this.scanQuoted(i, c)) return false;
-      let j = this.sEnd;
-      while (j < n && t.charCodeAt(j) === SP) j++;
-      const d = t.charCodeAt(j);
-      this.sStopPos = j;
-      if (j >= n || d === LF || d === CR) this.sStop = STOP_EOL;
-      else if (d === COLON && this.isEmptyAt(j + 1)) this.sStop = STOP_COLON;
-      else if (d === HASH && j > this.sEnd) this.sStop = STOP_COMMENT;
-      else this.sStop = STOP_OTHER;
-      return true;
-    }
-    if (!this.plainStartOk(i)) return false;
-    let end = i + 1;
-    let j = i + 1;
-    let stop = STOP_EOL;
-    for (; j < n; j++) {
-      const d = t.charCodeAt(j);
-      if (d === COLON) {
-        if (this.isEmptyAt(j + 1)) {
-          stop = STOP_COLON;
-          break;
-        }
-        end = j + 1;
-      } else if (d === SP) {
-        if (t.charCodeAt(j + 1) === HASH) {
-          stop = STOP_COMMENT;
-          j++;
-          break;
-        }
-      } else if (d === LF || d === CR) break;
-      else if (d === HASH) return this.failB('# inside a plain scalar', j);
-      else end = j + 1;
-    }
-    this.sText = t.slice(i, end);
-    this.sStyle = 'plain';
-    this.sEnd = end;
-    this.sStop = stop;
-    this.sStopPos = j;
-    return true;
-  }
-
-  /** Scans a scalar inside a flow collection at i (same outputs as scanBlockScalar; comments are refused). */
-  private scanFlowScalar(i: number): boolean {
-    const t = this.t;
-    const n = this.n;
-    const c = t.charCodeAt(i);
-    if (c === DQUOTE || c === SQUOTE) {
-      if (!this.scanQuoted(i, c)) return false;
-      let j = this.sEnd;
-      while (j < n && t.charCodeAt(j) === SP) j++;
-      const d = t.charCodeAt(j);
-      this.sStopPos = j;
-      if (j >= n || d === LF || d === CR) this.sStop = STOP_EOL;
-      else if (d === COLON) this.sStop = STOP_COLON;
-      else if (isFlowChar(d)) this.sStop = STOP_FLOW;
-      else return this.failB('unexpected content after a quoted scalar', j);
-      return true;
-    }
-    if (!this.plainStartOk(i)) return false;
-    let end = i + 1;
-    let j = i + 1;
-    let stop = STOP_EOL;
-    for (; j < n; j++) {
-      const d = t.charCodeAt(j);
-      if (d === COLON) {
-        const e = t.charCodeAt(j + 1);
-        if (this.isEmptyAt(j + 1) || isFlowChar(e)) {
-          stop = STOP_COLON;
-          break;
-        }
-        end = j + 1;
-      } else if (d === SP) {
-        if (t.charCodeAt(j + 1) === HASH) return this.failB('comment inside a flow collection', j + 1);
-      } else if (d === LF || d === CR) break;
-      else if (isFlowChar(d)) {
-        stop = STOP_FLOW;
-        break;
-      } else if (d === HASH) return this.failB('# inside a plain scalar', j);
-      else end = j + 1;
-    }
-    this.sText = t.slice(i, end);
-    this.sStyle = 'plain';
-    this.sEnd = end;
-    this.sStop = stop;
-    this.sStopPos = j;
-    return true;
-  }
-
-  private scanQuoted(i: number, quote: number): boolean {
-    const ok = quote === DQUOTE ? scanDoubleQuoted(this.t, i, this.q) : scanSingleQuoted(this.t, i, this.q);
-    if (!ok) return this.failB('quoted scalar that does not close on its line', i);
-    this.sText = this.q.text;
-    this.sStyle = quote === DQUOTE ? 'double' : 'single';
-    this.sEnd = this.q.end;
-    return true;
+  private scanFlow(i: number): boolean {
+    return this.s.flow(i) || this.failB(this.s.reason, this.s.at);
   }
 
   /**
@@ -595,14 +422,14 @@ class FastParser {
           const keyStart = this.pos;
           const kc = t.charCodeAt(keyStart);
           if (kc === LBRACKET || kc === LBRACE) return this.fail('collection as a key', keyStart);
-          if (!this.scanFlowScalar(keyStart)) return undefined;
-          if (this.sStop !== STOP_COLON || t.charCodeAt(this.sStopPos + 1) !== SP) return this.fail('expected key: value in a flow mapping', keyStart);
-          const key = this.sText;
+          if (!this.scanFlow(keyStart)) return undefined;
+          if (!this.s.keyFollows() || t.charCodeAt(this.s.stopPos + 1) !== SP) return this.fail('expected key: value in a flow mapping', keyStart);
+          const key = this.s.text;
           if (key === '<<') return this.fail('merge key', keyStart);
           for (let k = 0; k < entries.length; k++) if (entries[k].key === key) return this.fail('duplicate key', keyStart);
           const child = childPointer(pointer, key);
-          const keyNode: ScalarNode = { type: 'scalar', value: key, text: key, style: this.sStyle, start: keyStart, end: this.sEnd, pointer: child };
-          let j = this.sStopPos + 1;
+          const keyNode: ScalarNode = { type: 'scalar', value: key, text: key, style: this.s.style, start: keyStart, end: this.s.end, pointer: child };
+          let j = this.s.stopPos + 1;
           while (t.charCodeAt(j) === SP) j++;
           const value = this.parseFlowValue(j, child, depth, indentNext);
           if (!value) return undefined;
@@ -636,10 +463,10 @@ class FastParser {
       return this.parseFlow(pointer, depth + 1, indentNext);
     }
     if (j >= this.n || c === LF || c === CR || c === COMMA || c === RBRACKET || c === RBRACE) return this.fail('empty value in a flow collection', j);
-    if (!this.scanFlowScalar(j)) return undefined;
-    if (this.sStop === STOP_COLON) return this.fail('key: value inside a flow sequence or value', this.sStopPos);
+    if (!this.scanFlow(j)) return undefined;
+    if (this.s.keyFollows()) return this.fail('key: value inside a flow sequence or value', this.s.stopPos);
     const node = this.scalarNode(j, pointer);
-    this.pos = this.sEnd;
+    this.pos = this.s.end;
     return node;
   }
 

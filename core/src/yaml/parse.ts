@@ -232,7 +232,7 @@ function trimEnd(text: string, start: number, end: number): number {
   return e;
 }
 
-/** Builds the plain JS value (FlowTime-typed); keys are set with defineProperty so `__proto__` stays data. */
+/** Builds the plain JS value (FlowTime-typed); every key is an own data property, `__proto__` included. */
 export function toJs(node: YNode): unknown {
   if (node.type === 'scalar') return node.value;
   if (node.type === 'seq') return node.items.map(toJs);

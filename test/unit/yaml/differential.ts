@@ -32,6 +32,8 @@ function assertSameResult(fast: ParseResult, lib: ParseResult, text: string): vo
   assert.equal(fast.documentCount, lib.documentCount);
   assert.deepStrictEqual(fast.doc.root, lib.doc.root);
   assert.deepStrictEqual(fast.doc.value, lib.doc.value);
+  // The whole document too: text, line index and the pointer index.
+  assert.deepStrictEqual(fast.doc, lib.doc);
 }
 
 /**

@@ -34,12 +34,12 @@ export type Empty = { kind: 'empty' };
 export type Flow = { kind: 'flow'; map: boolean; items: FlowItem[]; multiline: boolean; extra: number; closeOwnLine: boolean; trailingComma: boolean; pad: boolean };
 export type FlowItem = { key?: string; value: Scalar | Flow };
 export type Trivia = { comment?: string; col: number };
-export type Entry = { key: string; decoded: string; value: Value; comment?: string; after: Trivia[]; spaces: number };
+export type Entry = { key: string; decoded: string; value: Value; comment?: string; after: Trivia[]; spaces: number; gap: number };
 export type BlockMap = { kind: 'map'; entries: Entry[]; step: number; before: Trivia[] };
 export type Item = { value: Scalar | Flow | BlockMap; comment?: string; after: Trivia[]; spaces: number };
 export type BlockSeq = { kind: 'seq'; items: Item[]; step: number; indented: boolean; before: Trivia[] };
 export type Value = Scalar | Empty | Flow | BlockMap | BlockSeq;
-export type Doc = { root: BlockMap | BlockSeq; lead: Trivia[]; docStart: boolean; docEnd: boolean; tail: Trivia[]; crlf: boolean };
+export type Doc = { root: BlockMap | BlockSeq; lead: Trivia[]; docStart?: string; docEnd?: string; tail: Trivia[]; crlf: boolean };
 
 // Every piece is already valid inside its quotes (quotes and backslashes come escaped).
 const sq = fc.array(fc.constantFrom(...SQ_PIECES), { maxLength: 6 }).map((p) => `'${p.join('')}'`);
@@ -91,7 +91,14 @@ const tree = fc.letrec<{ value: Value; map: BlockMap; seq: BlockSeq }>((tie) => 
   map: fc.record({
     kind: fc.constant('map' as const),
     entries: fc.uniqueArray(
-      fc.record({ k: key, value: tie('value'), comment: lineComment, after: trivia, spaces: fc.integer({ min: 1, max: 2 }) }),
+      fc.record({
+        k: key,
+        value: tie('value'),
+        comment: lineComment,
+        after: trivia,
+        spaces: fc.integer({ min: 1, max: 2 }),
+        gap: fc.constantFrom(0, 0, 0, 0, 1, 2),
+      }),
       { minLength: 1, maxLength: 4, selector: (e) => e.k.decoded },
     ).map((es) => es.map(({ k, ...rest }) => ({ key: k.key, decoded: k.decoded, ...rest }))),
     step: fc.integer({ min: 1, max: 4 }),
@@ -117,8 +124,8 @@ const tree = fc.letrec<{ value: Value; map: BlockMap; seq: BlockSeq }>((tie) => 
 export const supportedDoc: fc.Arbitrary<Doc> = fc.record({
   root: fc.oneof(tree.map, tree.seq),
   lead: trivia,
-  docStart: fc.boolean(),
-  docEnd: fc.boolean(),
+  docStart: fc.option(fc.constantFrom('---', '---  ', '--- # start'), { nil: undefined }),
+  docEnd: fc.option(fc.constantFrom('...', '... # end', '...\n# after\n\n'), { nil: undefined }),
   tail: trivia,
   crlf: fc.boolean(),
 });
@@ -164,7 +171,7 @@ function renderValueAfterKey(v: Value, col: number, head: string, comment: strin
 function renderMap(m: BlockMap, col: number, out: string[], prefix?: string): void {
   m.entries.forEach((e, i) => {
     const indent = i === 0 && prefix !== undefined ? prefix : sp(col);
-    renderValueAfterKey(e.value, col, `${indent}${e.key}`, e.comment, e.spaces, out);
+    renderValueAfterKey(e.value, col, `${indent}${e.key}${sp(e.gap)}`, e.comment, e.spaces, out);
     out.push(...triviaLines(e.after));
   });
 }
@@ -182,11 +189,11 @@ function renderSeq(s: BlockSeq, col: number, out: string[]): void {
 
 export function renderDoc(d: Doc): string {
   const out: string[] = [...triviaLines(d.lead)];
-  if (d.docStart) out.push('---');
+  if (d.docStart !== undefined) out.push(d.docStart);
   if (d.root.kind === 'map') renderMap(d.root, 0, out);
   else renderSeq(d.root, 0, out);
   out.push(...triviaLines(d.tail));
-  if (d.docEnd) out.push('...');
+  if (d.docEnd !== undefined) out.push(d.docEnd);
   const text = `${out.join('\n')}\n`;
   return d.crlf ? text.replace(/\n/g, '\r\n') : text;
 }
@@ -197,22 +204,34 @@ const MUTATION_CHARS = [
   '\r', '\r\n', 'a', '1', '.', '~', '\uFEFF', '\u00a0', '\u2028', '---\n', '...\n', ': ', '- ', ' #', '<<: ', 'é',
 ];
 
+const LINE_START_CHARS = ['%', '%YAML 1.2\n', '\uFEFF', '---', '--- ', '...', '... ', '? ', ': ', '- ', '-', '#', ' ', '  ', '\t', '&a ', '!x '];
+
 export type Mutation =
   | { op: 'insert'; at: number; s: string }
   | { op: 'delete'; at: number; len: number }
   | { op: 'replace'; at: number; s: string }
-  | { op: 'line'; at: number; how: 'dup' | 'drop' | 'indent' | 'dedent' | 'swap' };
+  | { op: 'line'; at: number; how: 'dup' | 'drop' | 'indent' | 'dedent' | 'swap' }
+  | { op: 'prefix'; at: number; s: string };
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('insert' as const), at: fc.nat(), s: fc.constantFrom(...MUTATION_CHARS) }),
   fc.record({ op: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ op: fc.constant('replace' as const), at: fc.nat(), s: fc.constantFrom(...MUTATION_CHARS) }),
   fc.record({ op: fc.constant('line' as const), at: fc.nat(), how: fc.constantFrom('dup' as const, 'drop' as const, 'indent' as const, 'dedent' as const, 'swap' as const) }),
+  // Line starts matter most to the lexer (document markers, directives, byte order marks, indicators).
+  fc.record({ op: fc.constant('prefix' as const), at: fc.nat(), s: fc.constantFrom(...LINE_START_CHARS) }),
 );
 
 export function mutate(text: string, ms: Mutation[]): string {
   let t = text;
   for (const m of ms) {
+    if (m.op === 'prefix') {
+      const lines = t.split('\n');
+      const i = m.at % lines.length;
+      lines[i] = m.s + lines[i];
+      t = lines.join('\n');
+      continue;
+    }
     if (m.op === 'line') {
       const lines = t.split('\n');
       const i = m.at % lines.length;
@@ -231,3 +250,31 @@ export function mutate(text: string, ms: Mutation[]): string {
   }
   return t;
 }
+
+/** Lines from a small repertoire with drifting indentation: plausible layouts, many of them off by a column or two. */
+const LINE_BODIES = [
+  'K: 1', 'K: x y', 'K:', 'K: [1, 2]', 'K: {f: g}', '- 1', '- K: 2', '- [3]', '- K:', '# c', '#', '', 'K: "q"', "K: 'r'",
+  'K: [\n  1]', 'K: # c', 'K: v # c', '- o # c', '- "K": 1', 'K:  ', '- K: [1,\n    2]  # c', 'K: {\n  t: 1\n}', '  # deep',
+  '- K: 1\n  K: 2', '-   K: 3', '---', '...', 'K: a: b', 'K: |\n  x', '- - 1', 'K: &a 1', 'K: [1,\n2]',
+];
+export const lineSoup: fc.Arbitrary<string> = fc
+  .tuple(fc.array(fc.tuple(fc.integer({ min: -4, max: 4 }), fc.constantFrom(...LINE_BODIES)), { minLength: 1, maxLength: 14 }), fc.boolean())
+  .map(([lines, crlf]) => {
+    let indent = 0;
+    let k = 0;
+    const text = `${lines
+      .map(([delta, body], i) => {
+        indent = i === 0 ? 0 : Math.max(0, indent + delta);
+        return ' '.repeat(indent) + body.replace(/K/g, () => `k${k++}`);
+      })
+      .join('\n')}\n`;
+    return crlf ? text.replace(/\n/g, '\r\n') : text;
+  });
+
+/** Free concatenations of YAML-significant fragments: mostly broken documents. */
+const TOKENS = [
+  'a', 'b', 'k', '1', '-1', '0.5', 'true', ':', ': ', '- ', '-', ' ', '  ', '\n', '\n  ', '\n    ', '\n- ', '\n  - ', '#', ' #',
+  ' # c', '[', ']', '{', '}', ',', ', ', "'", '"', "''", '\\', '\\n', '\\x4', '&a', '*a', '!!str', '|', '>', '?', '%', '@', '`',
+  '---', '...', '\r\n', '\r', '\t', 'é', '\u00a0', '${p}', 'x: y', 'k: [1, 2]', 'k: {a: 1}', 'k:\n  a: 1', '\n  # c', '\n# c', '\n\n',
+];
+export const tokenSoup: fc.Arbitrary<string> = fc.array(fc.constantFrom(...TOKENS), { maxLength: 30 }).map((ps) => ps.join(''));

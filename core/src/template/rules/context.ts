@@ -1,5 +1,5 @@
 // Shared state of one run of the template rules: the document, what the schema found broken, the synthesis plan.
-import type { Diagnostic, RelatedInformation } from '../../diagnostics';
+import type { Diagnostic, FixData, RelatedInformation } from '../../diagnostics';
 import { diag } from '../../codes/make';
 import { templateCodes } from '../../codes/template';
 import type { Part, SourceDocument } from '../../yaml/document';
@@ -36,8 +36,8 @@ export class RuleContext {
     return nonBlank(this.root.mode)?.toLowerCase() !== 'telemetry';
   }
 
-  report(code: TemplateCode, message: string, pointer: string, part: Part = 'value', related?: RelatedInformation[]): void {
-    this.out.push(diag(templateCodes[code], message, this.doc.locate(pointer, part), related ? { related } : {}));
+  report(code: TemplateCode, message: string, pointer: string, part: Part = 'value', related?: RelatedInformation[], fixes?: FixData[]): void {
+    this.out.push(diag(templateCodes[code], message, this.doc.locate(pointer, part), { related, fixes }));
   }
 
   /** Reports at characters [from, to) of the string value at `pointer` (expression positions). */

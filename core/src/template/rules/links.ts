@@ -1,6 +1,7 @@
 // Topology link rules: constraints (T35), node constraint ids (T36), edges required (T37), edge endpoints (T38).
 import { asArray, hasKey, isRecord, nonBlank, scalarText } from '../template-values';
 import type { Rec } from '../template-values';
+import { suggestRename } from '../../model/rename-fix';
 import type { RuleContext } from './context';
 
 export function checkLinks(ctx: RuleContext): void {
@@ -94,7 +95,9 @@ function checkEdges(ctx: RuleContext, topology: Rec, nodes: unknown[]): void {
       }
       const node = v.split(':')[0].trim();
       if (!ids.has(node)) {
-        ctx.report('template.edge-endpoint', `Edge ${key === 'from' ? 'source' : 'target'} \`${node}\` is not a topology node id.`, `${p}/${key}`);
+        const s = suggestRename(ctx.doc, { pointer: `${p}/${key}`, value: scalarText(e[key]) ?? v, name: node }, ids);
+        const guess = s.suggestion ? ` (did you mean \`${s.suggestion.id}\`?)` : '';
+        ctx.report('template.edge-endpoint', `Edge ${key === 'from' ? 'source' : 'target'} \`${node}\` is not a topology node id${guess}.`, `${p}/${key}`, 'value', undefined, s.fixes);
       }
     }
   });

@@ -1,4 +1,5 @@
 // Semantics rules: references must be exact node ids (T32); required semantics for synthesis (T5, T7, T8) and simulation (T34).
+import { suggestRename } from '../../model/rename-fix';
 import { SERIES_SEMANTICS } from '../synthesis-plan';
 import type { SynthesisProblemKind } from '../synthesis-plan';
 import { hasKey, isRecord, nonBlank, scalarText } from '../template-values';
@@ -28,7 +29,11 @@ function checkReferences(ctx: RuleContext, tn: Rec, semantics: Rec, p: string): 
     if (key === 'queueDepth' && queue) continue;
     const ref = nonBlank(semantics[key]);
     if (!ref || ctx.plan.nodeIds.has(ref)) continue;
-    ctx.report('template.semantics-reference', `Topology node \`${id}\`: semantics.${key} references unknown series \`${ref}\`${hint(ref, key)}.`, pointer);
+    const why = hint(ref, key);
+    // A model-style reference is explained instead; a plain misspelling gets the closest node id and its fix.
+    const s = why ? undefined : suggestRename(ctx.doc, { pointer, value: scalarText(semantics[key]) ?? ref, name: ref }, ctx.plan.nodeIds);
+    const guess = s?.suggestion ? ` (did you mean \`${s.suggestion.id}\`?)` : '';
+    ctx.report('template.semantics-reference', `Topology node \`${id}\`: semantics.${key} references unknown series \`${ref}\`${why}${guess}.`, pointer, 'value', undefined, s?.fixes);
   }
 }
 

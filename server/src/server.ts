@@ -1,0 +1,68 @@
+// The FlowTime language server: lifecycle, documents, settings, diagnostics and custom requests (transport from argv).
+import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
+import type { InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DOCUMENT_INFO_REQUEST, GRAPH_REQUEST } from '../../core/src/language/protocol';
+import type { DocumentInfoResult, DocumentParams, GraphParams, GraphResult } from '../../core/src/language/protocol';
+import { VERSION } from '../../core/src/version';
+import { AnalysisCache } from './analyses';
+import { serverCapabilities } from './capabilities';
+import { withAnalysis } from './context';
+import type { ServerContext } from './context';
+import { describe, DiagnosticsPublisher } from './diagnostics-publisher';
+import { documentGraph, documentInfo } from './document-views';
+import { registerFeatures } from './features';
+import { SettingsStore } from './settings';
+import { warmUp } from './warm-up';
+
+/** Starts the server on the transport named in process.argv (`--stdio`, `--node-ipc`, `--socket=<port>`, `--pipe=<name>`). */
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const settings = new SettingsStore(connection);
+  const analyses = new AnalysisCache();
+  const publisher = new DiagnosticsPublisher(connection, documents, analyses, settings);
+  const ctx: ServerContext = { connection, documents, analyses, settings, client: { snippets: false } };
+  let dynamicConfiguration = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    settings.setPullSupported(caps.workspace?.configuration === true);
+    dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    ctx.client.snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
+    return { capabilities: serverCapabilities(caps), serverInfo: { name: 'flowtime-language-server', version: VERSION } };
+  });
+
+  connection.onInitialized(() => {
+    // Without registering, a client that supports dynamic registration may never send didChangeConfiguration.
+    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    warmUp((e) => connection.console.error(`flowtime: warm-up failed: ${describe(e)}`));
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    publisher.scheduleAll();
+  });
+
+  documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    publisher.close(e.document.uri);
+    analyses.forget(e.document.uri);
+    settings.forget(e.document.uri);
+  });
+
+  connection.onRequest(GRAPH_REQUEST, async (p: GraphParams): Promise<GraphResult | null> => {
+    const s = await settings.get(p.uri);
+    return withAnalysis(ctx, p.uri, GRAPH_REQUEST, null, (a, doc) => documentGraph(a, doc.version, s, p.svg !== false), { anyKind: true });
+  });
+
+  connection.onRequest(DOCUMENT_INFO_REQUEST, async (p: DocumentParams): Promise<DocumentInfoResult | null> => {
+    const s = await settings.get(p.uri);
+    // A document that is not a FlowTime document still answers (kind 'unknown'), so the status bar can say so.
+    return withAnalysis(ctx, p.uri, DOCUMENT_INFO_REQUEST, null, (a, doc) => documentInfo(a, doc.version, s), { anyKind: true });
+  });
+
+  registerFeatures(ctx);
+  documents.listen(connection);
+  connection.listen();
+}
