@@ -5,13 +5,12 @@ import { ArtifactStore, emitModelYaml } from '../../core/src/artifacts';
 import type { ValidationReport } from '../../core/src/artifacts/validation-report';
 import { exportModel, guard, newFromTemplate } from '../../core/src/sim/operations';
 import type { ArtifactResult } from '../../core/src/sim/operations';
-import { loadTemplateCatalog } from '../../core/src/sim/template-catalog';
 import { validateText } from '../../core/src/validate';
 import type { Diagnostic } from '../../core/src/diagnostics';
 import { VERSION } from '../../core/src/version';
 import { errorHandler, HttpError, onClientModel, sendError } from './errors';
 import { bodyObject, optionalFileName, optionalObject, optionalString, optionalStringList, optionalVersion, requiredString } from './request';
-import { templateSummary } from './templates';
+import { loadTemplateCatalog, templateJson } from '../../core/src/sim/template-catalog';
 
 export interface ServiceOptions {
   /** Artifacts root (holds `models/`). */
@@ -47,7 +46,7 @@ export function buildApp(options: ServiceOptions): FastifyInstance {
 
   app.get('/healthz', async () => ({ status: 'ok', service: 'flowtime-sim', version: VERSION }));
 
-  app.get('/sim/templates', async () => loadTemplateCatalog(templateDirs).map(templateSummary));
+  app.get('/sim/templates', async () => loadTemplateCatalog(templateDirs).map((t) => templateJson(t)));
 
   app.get('/sim/models', async (request) => {
     const q = request.query as Record<string, unknown>;

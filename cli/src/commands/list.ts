@@ -32,7 +32,7 @@ export function registerList(sim: Command, setExit: (code: number) => void): voi
 function listTemplates(flags: ListFlags): number {
   const catalog = loadTemplateCatalog(flags.templates);
   if (flags.json) {
-    processIo.out(`${JSON.stringify(catalog.map(templateJson), null, 2)}\n`);
+    processIo.out(`${JSON.stringify(catalog.map((t) => templateJson(t, { includePath: true })), null, 2)}\n`);
     return 0;
   }
   const rows = catalog.map((t) => [t.id, t.version, t.title, t.parameters.map((p) => `${p.name}=${JSON.stringify(p.default ?? null)}`).join(' ')]);

@@ -113,7 +113,10 @@ export function parameterJson(p: ParameterDef): Record<string, unknown> {
   return out;
 }
 
-/** The JSON shape of a template in listings. */
-export function templateJson(t: TemplateInfo): Record<string, unknown> {
-  return { id: t.id, title: t.title, version: t.version, description: t.description ?? null, tags: t.tags, builtin: t.builtin, path: t.path, parameters: t.parameters.map(parameterJson) };
+/** The JSON shape of a template in listings; the file path only where the reader is local (the CLI, not HTTP). */
+export function templateJson(t: TemplateInfo, options: { includePath?: boolean } = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: t.id, title: t.title, version: t.version, description: t.description ?? null, tags: t.tags, builtin: t.builtin };
+  if (options.includePath) out.path = t.path;
+  out.parameters = t.parameters.map(parameterJson);
+  return out;
 }
