@@ -6,6 +6,7 @@ import { yamlCodes } from './codes/yaml';
 import { detectKind } from './detect-kind';
 import type { DocumentKind } from './detect-kind';
 import { parseYaml } from './yaml/parse';
+import type { ParseResult } from './yaml/parse';
 import { validateModelDocument } from './validate-model';
 import { validateTemplate } from './template/validate-template';
 
@@ -14,6 +15,8 @@ export type { DocumentKind } from './detect-kind';
 export interface ValidateOptions {
   /** Forces the kind instead of detecting it from the content. */
   kind?: 'model' | 'template';
+  /** `parseYaml(text)` when the caller already parsed this exact text (the language server shares one parse). */
+  parsed?: ParseResult;
 }
 
 export interface ValidationResult {
@@ -25,9 +28,9 @@ export interface ValidationResult {
 }
 
 export function validateText(text: string, options: ValidateOptions = {}): ValidationResult {
-  const parsed = parseYaml(text);
+  const parsed = options.parsed ?? parseYaml(text);
   const kind = options.kind ?? detectKind(parsed.doc.value, text);
-  const diagnostics = kind === 'template' ? validateTemplate(text).diagnostics : validateModelText(parsed, kind);
+  const diagnostics = kind === 'template' ? validateTemplate(text, { parsed }).diagnostics : validateModelText(parsed, kind);
   const sorted = dedupe(diagnostics).sort(compareDiagnostics);
   return { kind, valid: !hasErrors(sorted), diagnostics: sorted, value: parsed.doc.value };
 }

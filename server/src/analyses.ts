@@ -6,6 +6,8 @@ import type { DocumentKind } from '../../core/src/detect-kind';
 import { analyze } from '../../core/src/language/analysis';
 import type { Analysis } from '../../core/src/language/analysis';
 import { validateText } from '../../core/src/validate';
+import { parseYaml } from '../../core/src/yaml/parse';
+import type { ParseResult } from '../../core/src/yaml/parse';
 import { kindForLanguage } from './document-kind';
 import { injectFault } from './fault';
 
@@ -18,12 +20,19 @@ class VersionEntry {
   private validated?: Validation;
   private analysed?: Analysis;
   private prepared = false;
+  private parsedText?: ParseResult;
 
   constructor(
     readonly version: number,
     private readonly text: string,
     private readonly kind: 'model' | 'template' | undefined,
   ) {}
+
+  /** One parse per version, shared by the validation and the Analysis (both are pure readers of it). */
+  private parsed(): ParseResult {
+    this.parsedText ??= parseYaml(this.text);
+    return this.parsedText;
+  }
 
   get isPrepared(): boolean {
     return this.prepared;
@@ -32,7 +41,7 @@ class VersionEntry {
   validation(): Validation {
     if (!this.validated) {
       injectFault(this.text);
-      const r = validateText(this.text, this.kind ? { kind: this.kind } : {});
+      const r = validateText(this.text, this.kind ? { kind: this.kind, parsed: this.parsed() } : { parsed: this.parsed() });
       this.validated = { kind: r.kind, diagnostics: r.diagnostics };
     }
     return this.validated;
@@ -43,7 +52,8 @@ class VersionEntry {
       injectFault(this.text);
       // The published validation is the Analysis's diagnostics (same contract: validateText of the text).
       const diagnostics = () => this.validation().diagnostics;
-      this.analysed = analyze(this.text, this.kind ? { kind: this.kind, diagnostics } : { diagnostics });
+      const parsed = this.parsed();
+      this.analysed = analyze(this.text, this.kind ? { kind: this.kind, diagnostics, parsed } : { diagnostics, parsed });
     }
     return this.analysed;
   }

@@ -36,10 +36,12 @@ export interface AnalyzeOptions {
    * validateText again. Prefer this to copying an Analysis: copying reads the lazy members and builds them early.
    */
   diagnostics?: () => Diagnostic[];
+  /** `parseYaml(text)` when the caller already parsed this exact text. */
+  parsed?: ParseResult;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const parsed = safeParse(text);
+  const parsed = options.parsed ?? safeParse(text);
   const doc = parsed.doc;
   let kind: DocumentKind = options.kind ?? 'unknown';
   let params: ParameterDef[] = [];

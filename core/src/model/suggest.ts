@@ -1,4 +1,5 @@
 // "Did you mean" for dangling references: a case-only slip first, otherwise the nearest id by edit distance.
+import { editDistance } from '../text/edit-distance';
 
 export interface IdSuggestion {
   id: string;
@@ -36,22 +37,4 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   return suggestionText(closestId(name, candidates));
 }
 
-/** Levenshtein distance, giving up (returning max + 1) once every path exceeds `max`. */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (a === b) return 0;
-  let prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(b.length + 1);
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (cur[j] < rowMin) rowMin = cur[j];
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
+export { editDistance };

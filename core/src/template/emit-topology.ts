@@ -1,4 +1,5 @@
 // Emits the model `topology`: nodes with surviving semantics (queues and sinks as planned), edges and constraints.
+import { SERIES_SEMANTICS } from './synthesis-plan';
 import type { EmitContext } from './emit-context';
 import { clone } from './emit-context';
 import { emitDispatch } from './emit-dispatch';
@@ -155,20 +156,11 @@ function emitConstraint(ctx: EmitContext, c: Rec, i: number): Rec {
   return out;
 }
 
-/** Topology semantics keys of the model whose value is a series reference (EnsureSemanticsOutputs walks these). */
-export const MODEL_SERIES_KEYS = [
-  'arrivals',
-  'served',
-  'errors',
-  'attempts',
-  'failures',
-  'retryEcho',
-  'queueDepth',
-  'capacity',
-  'externalDemand',
-  'processingTimeMsSum',
-  'servedCount',
-];
+/**
+ * Topology semantics keys of the model whose value is a series reference (EnsureSemanticsOutputs walks these): the
+ * template keys that survive, with the template's `external_demand` under its model name.
+ */
+export const MODEL_SERIES_KEYS: readonly string[] = SERIES_SEMANTICS.map((k) => (k === 'external_demand' ? 'externalDemand' : k));
 
 export function topologyNodesOf(topology: Rec | undefined): Rec[] {
   return asArray(topology?.nodes).map((n) => (isRecord(n) ? n : {}));

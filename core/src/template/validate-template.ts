@@ -18,6 +18,8 @@ import { isRecord } from './template-values';
 export interface TemplateValidateOptions {
   /** Parameter values that override the template's defaults (JSON-like). */
   values?: Record<string, unknown>;
+  /** `parseYaml(text)` when the caller already has it (the front door parses once to detect the kind). */
+  parsed?: ReturnType<typeof parseYaml>;
 }
 
 export interface TemplateValidation {
@@ -31,7 +33,7 @@ export interface TemplateValidation {
 }
 
 export function validateTemplate(text: string, options: TemplateValidateOptions = {}): TemplateValidation {
-  const raw = parseYaml(text);
+  const raw = options.parsed ?? parseYaml(text);
   const out: Diagnostic[] = [...raw.diagnostics];
   const done = (params: ParameterDef[] = [], extra: Partial<TemplateValidation> = {}): TemplateValidation => ({
     diagnostics: finish(out),
