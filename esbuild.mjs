@@ -1,4 +1,4 @@
-// Bundles the CLI (and, as they land, the language server and the VS Code client) into dist/.
+// Bundles the CLI, the language server, the VS Code extension (+ its webview script and test entry) into dist/.
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -13,6 +13,14 @@ const common = {
   logLevel: 'warning',
 };
 
-await build({ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' });
-// The language server: `node dist/server.js --stdio` (or --node-ipc); `flowtime lsp` runs the same code from dist/cli.js.
-await build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' });
+await Promise.all([
+  build({ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' }),
+  // The language server: `node dist/server.js --stdio` (or --node-ipc); `flowtime lsp` runs the same code from dist/cli.js.
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  // The extension host loads this; `vscode` is provided by the host at run time.
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // Runs inside the preview webview (a browser page, no Node).
+  build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/webview/preview.ts'], outfile: 'dist/webview/preview.js' }),
+  // The extension tests (`extensionTestsPath`), run inside a real VS Code by scripts/e2e; never packaged.
+  ...(production ? [] : [build({ ...common, entryPoints: ['test/vscode/index.ts'], outfile: 'dist/test/vscode/index.js', external: ['vscode'] })]),
+]);

@@ -9,6 +9,7 @@ import { parseYaml } from './yaml/parse';
 import type { ParseResult } from './yaml/parse';
 import { validateModelDocument } from './validate-model';
 import { validateTemplate } from './template/validate-template';
+import { keepPublishable, ProblemBudget } from './validate-budget';
 
 export type { DocumentKind } from './detect-kind';
 
@@ -17,12 +18,22 @@ export interface ValidateOptions {
   kind?: 'model' | 'template';
   /** `parseYaml(text)` when the caller already parsed this exact text (the language server shares one parse). */
   parsed?: ParseResult;
+  /**
+   * Bounded validation, for a consumer that shows at most `limit` diagnostics, errors first (the language server's
+   * `maxProblems`). When the document has at least `limit` distinct errors, the result may leave findings out: it then
+   * holds the first `limit` errors of the complete result (sorted, ties at the last one included), possibly more
+   * errors, no warnings or notes, and `complete` is false. Otherwise the result is the complete one. Either way its
+   * first `limit` errors, and so what such a consumer shows, are those of the complete result.
+   */
+  limit?: number;
 }
 
 export interface ValidationResult {
   kind: DocumentKind;
   valid: boolean;
   diagnostics: Diagnostic[];
+  /** False when `limit` left findings out (`diagnostics` is then not every finding; see ValidateOptions.limit). */
+  complete: boolean;
   /** The parsed (FlowTime-typed) value of the first document; for templates, the raw template. */
   value: unknown;
 }
@@ -30,12 +41,24 @@ export interface ValidationResult {
 export function validateText(text: string, options: ValidateOptions = {}): ValidationResult {
   const parsed = options.parsed ?? parseYaml(text);
   const kind = options.kind ?? detectKind(parsed.doc.value, text);
-  const diagnostics = kind === 'template' ? validateTemplate(text, { parsed }).diagnostics : validateModelText(parsed, kind);
+  const limit = options.limit !== undefined && Number.isInteger(options.limit) && options.limit >= 0 ? options.limit : undefined;
+  // Templates are small and locate through the generated model's source map, so they are always validated in full.
+  const budget = limit !== undefined && limit > 0 && kind !== 'template' ? new ProblemBudget(limit) : undefined;
+  const found = kind === 'template' ? validateTemplate(text, { parsed }).diagnostics : validateModelText(parsed, kind, budget);
+  let complete = true;
+  let diagnostics = found;
+  if (limit !== undefined) {
+    const publishable = keepPublishable(found, limit);
+    diagnostics = publishable.kept;
+    complete = !publishable.dropped && !(budget?.truncated ?? false);
+  }
   const sorted = dedupe(diagnostics).sort(compareDiagnostics);
-  return { kind, valid: !hasErrors(sorted), diagnostics: sorted, value: parsed.doc.value };
+  // A budget skips findings only once `limit` errors are known; otherwise `found` is every finding.
+  const valid = budget?.truncated ? false : !hasErrors(found);
+  return { kind, valid, diagnostics: sorted, complete, value: parsed.doc.value };
 }
 
-function validateModelText(parsed: ReturnType<typeof parseYaml>, kind: DocumentKind): Diagnostic[] {
+function validateModelText(parsed: ReturnType<typeof parseYaml>, kind: DocumentKind, budget?: ProblemBudget): Diagnostic[] {
   const { doc } = parsed;
   const out = [...parsed.diagnostics];
   if (hasErrors(out)) return out;
@@ -57,7 +80,7 @@ function validateModelText(parsed: ReturnType<typeof parseYaml>, kind: DocumentK
     );
     return out;
   }
-  out.push(...validateModelDocument(doc));
+  out.push(...validateModelDocument(doc, { budget }));
   return out;
 }
 

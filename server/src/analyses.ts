@@ -1,5 +1,7 @@
 // Per-document, per-version results: the validation (what diagnostics publish) and the Analysis (what features use),
 // each computed lazily at most once; the Analysis reuses the validation's diagnostics instead of validating again.
+// Publishing asks for a bounded validation (only what maxProblems can show); the complete one is computed only when
+// something needs every finding (documentInfo counts, the graph's per-node counts) and the bounded one left some out.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../core/src/diagnostics';
 import type { DocumentKind } from '../../core/src/detect-kind';
@@ -14,10 +16,15 @@ import { injectFault } from './fault';
 export interface Validation {
   kind: DocumentKind;
   diagnostics: Diagnostic[];
+  /** False when bounded by a limit that left findings out (ValidateOptions.limit): not every finding is listed. */
+  complete: boolean;
 }
 
 class VersionEntry {
+  /** The complete validation, once known. */
   private validated?: Validation;
+  /** The latest bounded validation that left findings out, with its limit. */
+  private bounded?: { limit: number; validation: Validation };
   private analysed?: Analysis;
   private prepared = false;
   private parsedText?: ParseResult;
@@ -38,19 +45,36 @@ class VersionEntry {
     return this.prepared;
   }
 
+  /** Every finding (validateText of the text). */
   validation(): Validation {
-    if (!this.validated) {
-      injectFault(this.text);
-      const r = validateText(this.text, this.kind ? { kind: this.kind, parsed: this.parsed() } : { parsed: this.parsed() });
-      this.validated = { kind: r.kind, diagnostics: r.diagnostics };
-    }
+    this.validated ??= this.validate(undefined);
     return this.validated;
+  }
+
+  /**
+   * Enough to show `limit` diagnostics, errors first: its first `limit` errors are those of the complete validation
+   * (ValidateOptions.limit). A bounded result with a larger limit serves a smaller one too.
+   */
+  boundedValidation(limit: number): Validation {
+    if (this.validated) return this.validated;
+    if (this.bounded && this.bounded.limit >= limit) return this.bounded.validation;
+    const v = this.validate(limit);
+    if (v.complete) this.validated = v;
+    else this.bounded = { limit, validation: v };
+    return v;
+  }
+
+  private validate(limit: number | undefined): Validation {
+    injectFault(this.text);
+    const options = { parsed: this.parsed(), ...(this.kind ? { kind: this.kind } : {}), ...(limit !== undefined ? { limit } : {}) };
+    const r = validateText(this.text, options);
+    return { kind: r.kind, diagnostics: r.diagnostics, complete: r.complete };
   }
 
   analysis(): Analysis {
     if (!this.analysed) {
       injectFault(this.text);
-      // The published validation is the Analysis's diagnostics (same contract: validateText of the text).
+      // The complete validation is the Analysis's diagnostics (same contract: validateText of the text).
       const diagnostics = () => this.validation().diagnostics;
       const parsed = this.parsed();
       this.analysed = analyze(this.text, this.kind ? { kind: this.kind, diagnostics, parsed } : { diagnostics, parsed });
@@ -78,9 +102,14 @@ export class AnalysisCache {
     return fresh;
   }
 
-  /** What diagnostics publish: validateText of the current version. */
+  /** Every finding of the current version: validateText of its text. */
   validation(doc: TextDocument): Validation {
     return this.entry(doc).validation();
+  }
+
+  /** What diagnostics publish when at most `limit` are shown, errors first (see VersionEntry.boundedValidation). */
+  publishable(doc: TextDocument, limit: number): Validation {
+    return this.entry(doc).boundedValidation(limit);
   }
 
   /** What editing features use: the current version's Analysis. */

@@ -85,9 +85,12 @@ export class DiagnosticsPublisher {
     if (!current() || !doc) return;
     const started = performance.now();
     let diagnostics: Diagnostic[];
+    let complete: boolean;
     try {
-      const validation = this.analyses.validation(doc);
+      // Only what maxProblems can show is computed; documentInfo asks for the complete validation when it needs it.
+      const validation = this.analyses.publishable(doc, settings.maxProblems);
       diagnostics = validation.kind === 'unknown' ? [] : reportedDiagnostics(validation.diagnostics, settings);
+      complete = validation.complete;
     } catch (e) {
       // One document's failure is logged and leaves its last diagnostics in place; other documents are unaffected.
       this.connection.console.error(`flowtime: analysis of ${uri} (version ${doc.version}) failed: ${describe(e)}`);
@@ -97,7 +100,7 @@ export class DiagnosticsPublisher {
     void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: shown.map((d) => toLspDiagnostic(d, uri)) });
     if (settings.trace.server !== 'off') {
       const timing = settings.trace.server === 'verbose' ? ` in ${(performance.now() - started).toFixed(1)} ms` : '';
-      const capped = shown.length < diagnostics.length ? ` (of ${diagnostics.length}, maxProblems)` : '';
+      const capped = !complete ? ' (of more, maxProblems)' : shown.length < diagnostics.length ? ` (of ${diagnostics.length}, maxProblems)` : '';
       this.connection.console.log(`flowtime: ${shown.length} diagnostics${capped} for ${uri} version ${doc.version}${timing}`);
     }
     this.prepareWhenIdle(uri, gen, settings);

@@ -2,17 +2,21 @@
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import type { InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DOCUMENT_INFO_REQUEST, GRAPH_REQUEST } from '../../core/src/language/protocol';
+import { ARTIFACTS_REQUEST, DOCUMENT_INFO_REQUEST, GRAPH_REQUEST, VALIDATE_FILES_REQUEST } from '../../core/src/language/protocol';
 import type { DocumentInfoResult, DocumentParams, GraphParams, GraphResult } from '../../core/src/language/protocol';
 import { VERSION } from '../../core/src/version';
 import { AnalysisCache } from './analyses';
+import { ArtifactListing } from './artifact-listing';
 import { serverCapabilities } from './capabilities';
 import { withAnalysis } from './context';
 import type { ServerContext } from './context';
 import { describe, DiagnosticsPublisher } from './diagnostics-publisher';
 import { documentGraph, documentInfo } from './document-views';
 import { registerFeatures } from './features';
+import { absolutePath, paramsObject, stringList } from './request-params';
 import { SettingsStore } from './settings';
+import { registerSimRequests } from './sim-requests';
+import { WorkspaceValidation } from './validate-files';
 import { warmUp } from './warm-up';
 
 /** Starts the server on the transport named in process.argv (`--stdio`, `--node-ipc`, `--socket=<port>`, `--pipe=<name>`). */
@@ -23,6 +27,8 @@ export function startServer(): void {
   const analyses = new AnalysisCache();
   const publisher = new DiagnosticsPublisher(connection, documents, analyses, settings);
   const ctx: ServerContext = { connection, documents, analyses, settings, client: { snippets: false } };
+  const workspace = new WorkspaceValidation(ctx);
+  const listing = new ArtifactListing();
   let dynamicConfiguration = false;
 
   connection.onInitialize((params): InitializeResult => {
@@ -49,6 +55,7 @@ export function startServer(): void {
     publisher.close(e.document.uri);
     analyses.forget(e.document.uri);
     settings.forget(e.document.uri);
+    void workspace.closed(e.document.uri);
   });
 
   connection.onRequest(GRAPH_REQUEST, async (p: GraphParams): Promise<GraphResult | null> => {
@@ -62,6 +69,10 @@ export function startServer(): void {
     return withAnalysis(ctx, p.uri, DOCUMENT_INFO_REQUEST, null, (a, doc) => documentInfo(a, doc.version, s), { anyKind: true });
   });
 
+  connection.onRequest(VALIDATE_FILES_REQUEST, (p: unknown) => workspace.validate(stringList(paramsObject(p, VALIDATE_FILES_REQUEST), 'uris')));
+  connection.onRequest(ARTIFACTS_REQUEST, (p: unknown) => listing.list(absolutePath(paramsObject(p, ARTIFACTS_REQUEST), 'artifactsRoot')));
+
+  registerSimRequests(ctx);
   registerFeatures(ctx);
   documents.listen(connection);
   connection.listen();

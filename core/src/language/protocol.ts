@@ -96,3 +96,202 @@ export interface DocumentInfoResult {
   /** Entries of `topology.nodes`, same rule. */
   topologyCount: number;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sim operations (client → server). The server does the work with the core, so every editor gets the same artifacts
+// as the CLI. Failures of the operation itself come back as `{ ok: false }` results (listing the problems), not as
+// LSP errors; LSP errors mean a malformed request.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A parameter as the client shows it in its step-by-step input (same shape as `GET /sim/templates`). */
+export interface TemplateParameterInfo {
+  name: string;
+  type: 'integer' | 'number' | 'boolean' | 'string' | 'array';
+  title?: string;
+  description?: string;
+  default?: unknown;
+  min?: number;
+  max?: number;
+  /** For arrays: `int` (integer elements) or `number`. */
+  arrayOf?: string;
+}
+
+export interface TemplateSummary {
+  id: string;
+  title: string;
+  version: string;
+  description: string | null;
+  tags: string[];
+  builtin: boolean;
+  /** Absolute path of the template file. */
+  path: string;
+  parameters: TemplateParameterInfo[];
+}
+
+/** `flowtime/templates`: the built-in templates, then those in `folders` (an id seen twice keeps the first). */
+export const TEMPLATES_REQUEST = 'flowtime/templates';
+
+export interface TemplatesParams {
+  /** Absolute folder paths holding more templates (the `flowtime.templateFolders` setting, resolved). */
+  folders?: string[];
+}
+
+export interface TemplatesResult {
+  templates: TemplateSummary[];
+}
+
+/** `flowtime/checkParameter`: whether `text` (as typed) is a valid value of one parameter; for validating input boxes. */
+export const CHECK_PARAMETER_REQUEST = 'flowtime/checkParameter';
+
+export interface CheckParameterParams {
+  /** Template id (built-in or from `folders`) or absolute path of a template file. */
+  template: string;
+  folders?: string[];
+  name: string;
+  /** The value as typed, in `--set` syntax (`12`, `0.5`, `true`, `[1,2,3]`, text). */
+  text: string;
+}
+
+/** An unknown template is `ok: false` with its message; problems of other parameters do not count. */
+export interface CheckParameterResult {
+  ok: boolean;
+  /** Why the value is refused (type, range, array element), when `ok` is false. */
+  message?: string;
+}
+
+/** A problem that stopped an operation, located when it comes from a document. */
+export interface OperationProblem {
+  /** File URI the problem is in, when it has a location. */
+  uri?: string;
+  range?: Range;
+  severity: 'error' | 'warning' | 'info';
+  code?: string;
+  message: string;
+}
+
+export interface ArtifactWritten {
+  ok: true;
+  modelId: string;
+  version: number;
+  /** Absolute path of the version folder (`…/models/{id}/v{n}`). */
+  path: string;
+  /** Absolute path of its model.yaml. */
+  modelPath: string;
+  /** False when an identical model was already stored: nothing was written. */
+  created: boolean;
+  /** Quality score 0–100 from validation.json. */
+  quality: number;
+  /** Warnings in validation.json. */
+  warnings: number;
+}
+
+export interface OperationFailed {
+  ok: false;
+  /**
+   * The Sim error code (`invalid-template`, `invalid-model`, `invalid-parameters`, `invalid-name`, `template-not-found`,
+   * `model-not-found`, `io`, …; `invalid-request` for a document that is not FlowTime, `internal` for a fault of the server).
+   */
+  code: string;
+  message: string;
+  problems: OperationProblem[];
+}
+
+export type ArtifactOperationResult = ArtifactWritten | OperationFailed;
+
+interface ArtifactTarget {
+  /** Absolute path of the artifacts root (the folder that holds `models/`); created when missing. */
+  artifactsRoot: string;
+  /** Model name; the id is `{slug}_{hex}`. */
+  name: string;
+  title?: string;
+  description?: string;
+}
+
+/** `flowtime/newModel`: a versioned artifact from a template and parameter values (typed texts, as `--set`). */
+export const NEW_MODEL_REQUEST = 'flowtime/newModel';
+
+export interface NewModelParams extends ArtifactTarget {
+  template: string;
+  folders?: string[];
+  /** Parameter name → value as typed; parameters left out take their defaults. */
+  parameters: Record<string, string>;
+}
+
+/** `flowtime/deriveModel`: a new artifact from an existing one's template and parameters, with changes on top. */
+export const DERIVE_MODEL_REQUEST = 'flowtime/deriveModel';
+
+export interface DeriveModelParams extends ArtifactTarget {
+  /** Id of the artifact derived from (its latest version). */
+  from: string;
+  folders?: string[];
+  parameters: Record<string, string>;
+}
+
+/**
+ * `flowtime/exportDocument`: the open document as the server has it (unsaved edits included) becomes an artifact.
+ * A model is exported as written; a template is instantiated with its defaults. Refused with its problems on errors.
+ */
+export const EXPORT_DOCUMENT_REQUEST = 'flowtime/exportDocument';
+
+export interface ExportDocumentParams extends ArtifactTarget {
+  uri: string;
+}
+
+/** `flowtime/artifacts`: the models stored under an artifacts root, for the artifacts view. */
+export const ARTIFACTS_REQUEST = 'flowtime/artifacts';
+
+export interface ArtifactsParams {
+  artifactsRoot: string;
+}
+
+export interface ArtifactVersionInfo {
+  version: number;
+  /** Absolute path of the version folder. */
+  path: string;
+  files: string[];
+  /** `metadata.created` of metadata.json (ISO-8601 UTC), null when unreadable. */
+  created: string | null;
+  /** Template parameters recorded in metadata.json (`spec.sim_config.parameters`; empty for exported model files). */
+  parameters: Record<string, unknown>;
+  /** Quality score 0–100 from validation.json, null when unreadable. */
+  quality: number | null;
+  /** From metadata.json `lineage.derived_from` (`{id}@v{n}`), for models made by `deriveModel`. */
+  derivedFrom: { id: string; version: number } | null;
+}
+
+export interface ArtifactModelInfo {
+  id: string;
+  title: string | null;
+  template: string | null;
+  templateVersion: string | null;
+  latestVersion: number;
+  versions: ArtifactVersionInfo[];
+}
+
+export interface ArtifactsResult {
+  models: ArtifactModelInfo[];
+}
+
+/**
+ * `flowtime/validateFiles`: validates files from disk (an open document: its current text) and publishes their
+ * diagnostics, so a workspace-wide Validate fills the Problems panel. Files that are not FlowTime are skipped.
+ */
+export const VALIDATE_FILES_REQUEST = 'flowtime/validateFiles';
+
+export interface ValidateFilesParams {
+  /** File URIs; a file that is not open must be a `file:` URI to be read. Unreadable files are skipped. */
+  uris: string[];
+}
+
+export interface FileValidationSummary {
+  uri: string;
+  kind: DocumentKind;
+  /** Counts of every diagnostic the file's settings report (before the `maxProblems` cap on what is published). */
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface ValidateFilesResult {
+  files: FileValidationSummary[];
+}

@@ -60,7 +60,49 @@ interface Sized {
   selfLoop: boolean;
 }
 
+/** Layouts kept for re-use: the documents a user edits side by side, each with its current structure. */
+const LAYOUT_CACHE_SIZE = 4;
+const layoutCache = new Map<string, PreviewLayout>();
+
+/** Everything the layout depends on: node keys, labels and shapes, and the edges dagre sees. */
+function structureKey(graph: ModelGraph): string {
+  const nodes = graph.nodes.map((n) => `${n.key}\u0001${n.layer}\u0001${n.kind}`).sort();
+  const edges = graph.edges.map((e) => `${e.from}\u0001${e.to}\u0001${e.type}`).sort();
+  return `${nodes.join('\u0002')}\u0003${edges.join('\u0002')}`;
+}
+
+/**
+ * The layout of `graph`. A live preview re-renders on every edit, yet most edits change values, not the graph's
+ * shape; dagre costs seconds on a few hundred nodes, so a layout is re-used while the structure is the same. The
+ * cached positions are re-bound to the new graph's nodes and edges (tooltips, fading and lag marks may differ).
+ */
 export function layoutModelGraph(graph: ModelGraph): PreviewLayout {
+  const key = structureKey(graph);
+  const cached = layoutCache.get(key);
+  if (cached) {
+    layoutCache.delete(key);
+    layoutCache.set(key, cached);
+    return rebind(cached, graph);
+  }
+  const layout = computeLayout(graph);
+  layoutCache.set(key, layout);
+  if (layoutCache.size > LAYOUT_CACHE_SIZE) layoutCache.delete(layoutCache.keys().next().value as string);
+  return rebind(layout, graph);
+}
+
+/** A copy of `layout` whose nodes and edges are `graph`'s objects (same keys, same endpoints and types). */
+function rebind(layout: PreviewLayout, graph: ModelGraph): PreviewLayout {
+  const nodes = new Map(graph.nodes.map((n) => [n.key, n]));
+  const edges = new Map(graph.edges.map((e) => [`${e.from}\u0001${e.to}\u0001${e.type}`, e]));
+  return {
+    width: layout.width,
+    height: layout.height,
+    nodes: layout.nodes.map((p) => ({ ...p, node: nodes.get(p.node.key) ?? p.node })),
+    edges: layout.edges.map((p) => ({ ...p, edge: edges.get(`${p.edge.from}\u0001${p.edge.to}\u0001${p.edge.type}`) ?? p.edge })),
+  };
+}
+
+function computeLayout(graph: ModelGraph): PreviewLayout {
   // Sorting here keeps the layout a function of the ids alone, whatever order the caller built the graph in.
   const nodes = [...graph.nodes].sort((a, b) => compare(a.key, b.key));
   const edges = [...graph.edges].sort((a, b) => compare(a.from, b.from) || compare(a.to, b.to) || compare(a.type, b.type));

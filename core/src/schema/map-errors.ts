@@ -14,10 +14,14 @@ import { requiredHint } from './hints';
 import { NOT_A_NODE_KEY, TOPOLOGY_ONLY_KINDS, kindsAccepting } from './node-kinds';
 import { ANCHOR_KEYS, MODEL_NODE_KINDS, placeOf, subjectOf, type Flavor, type Place } from './places';
 import { isRecord, splitPointer, valueAt } from './pointer';
+import type { ProblemBudget } from '../validate-budget';
+import { RegionBounds } from './bounds';
 
 export interface MapOptions {
   doc: SourceDocument;
   flavor: Flavor;
+  /** Bounded validation: a finding the budget can no longer publish is not built (see validate-budget.ts). */
+  budget?: ProblemBudget;
 }
 
 type SchemaNode = Record<string, unknown>;
@@ -37,18 +41,25 @@ export function mapSchemaErrors(errors: readonly ErrorObject[], opts: MapOptions
 
   // Alternatives (anyOf/oneOf) report once, in place of their branches' errors. Every combinator in the schemas
   // sits on the value it constrains, so its branch errors share its instance path.
-  const byPath = new Map<string, ErrorObject[]>();
-  for (const e of live) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
   const consumed = new Set<ErrorObject>();
   const combos: { error: ErrorObject; branches: ErrorObject[] }[] = [];
-  for (const e of live) {
-    if (!COMBINATORS.has(e.keyword)) continue;
-    const branches = (byPath.get(e.instancePath) ?? []).filter((b) => b !== e && b.schemaPath.startsWith(`${e.schemaPath}/`));
-    branches.forEach((b) => consumed.add(b));
-    combos.push({ error: e, branches });
+  if (live.some((e) => COMBINATORS.has(e.keyword))) {
+    const byPath = new Map<string, ErrorObject[]>();
+    for (const e of live) {
+      const list = byPath.get(e.instancePath);
+      if (list) list.push(e);
+      else byPath.set(e.instancePath, [e]);
+    }
+    for (const e of live) {
+      if (!COMBINATORS.has(e.keyword)) continue;
+      const branches = (byPath.get(e.instancePath) ?? []).filter((b) => b !== e && b.schemaPath.startsWith(`${e.schemaPath}/`));
+      branches.forEach((b) => consumed.add(b));
+      combos.push({ error: e, branches });
+    }
   }
 
-  const out: Diagnostic[] = [];
+  // What to report, in the order findings are listed; building them (messages, ranges, fixes) is the costly part.
+  const jobs: Job[] = [];
   const seen = new Set<string>();
   const valueErrors = new Map<string, ErrorObject>();
   for (const e of live) {
@@ -57,16 +68,40 @@ export function mapSchemaErrors(errors: readonly ErrorObject[], opts: MapOptions
       const key = `${e.keyword}|${e.instancePath}|${propertyOf(e)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(e.keyword === 'required' ? m.required(e) : m.unknownKey(e));
+      jobs.push({ error: e, build: () => (e.keyword === 'required' ? m.required(e) : m.unknownKey(e)) });
       continue;
     }
     // One finding per value: its type first, then const/enum, then the first other rule it breaks.
     const current = valueErrors.get(e.instancePath);
     if (!current || (VALUE_PRIORITY[e.keyword] ?? 9) < (VALUE_PRIORITY[current.keyword] ?? 9)) valueErrors.set(e.instancePath, e);
   }
-  for (const e of valueErrors.values()) out.push(m.value(e));
-  for (const c of combos) if (!valueErrors.has(c.error.instancePath)) out.push(m.alternatives(c.error, c.branches));
-  return out;
+  for (const e of valueErrors.values()) jobs.push({ error: e, build: () => m.value(e) });
+  for (const c of combos) if (!valueErrors.has(c.error.instancePath)) jobs.push({ error: c.error, build: () => m.alternatives(c.error, c.branches) });
+  return opts.budget ? buildWithin(jobs, opts.budget, new RegionBounds(opts.doc, opts.doc.value)) : jobs.map((j) => j.build());
+}
+
+interface Job {
+  error: ErrorObject;
+  build: () => Diagnostic;
+}
+
+/**
+ * Builds the findings a budget can still publish, earliest region first so the budget's threshold settles after about
+ * `limit` findings; the result keeps the order of `jobs`. Every finding lies inside its error's region (bounds.ts), and
+ * some schema codes are warnings, so asking the budget as for an error only ever skips less.
+ */
+function buildWithin(jobs: readonly Job[], budget: ProblemBudget, bounds: RegionBounds): Diagnostic[] {
+  const starts = jobs.map((j) => bounds.of(j.error.instancePath));
+  const order = jobs.map((_, i) => i).sort((a, b) => starts[a].line - starts[b].line || starts[a].character - starts[b].character || a - b);
+  const built: (Diagnostic | undefined)[] = new Array<Diagnostic | undefined>(jobs.length);
+  for (const i of order) {
+    // The threshold only moves earlier, so once one region is out of reach every later one is too.
+    if (budget.skips('error', starts[i])) break;
+    const d = jobs[i].build();
+    built[i] = d;
+    budget.add(d);
+  }
+  return built.filter((d): d is Diagnostic => d !== undefined);
 }
 
 function propertyOf(e: ErrorObject): string {

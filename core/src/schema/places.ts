@@ -47,6 +47,11 @@ function matches(rule: OwnerRule, tokens: readonly string[]): boolean {
   return rule.path.every((p, i) => (p === '*' ? isIndex(tokens[i]) : p === tokens[i]));
 }
 
+/** True when a list item at `tokens` (its pointer split) is a place of its own: a node, an output, a route… */
+export function isOwnerItem(tokens: readonly string[]): boolean {
+  return OWNER_RULES.some((r) => matches(r, tokens));
+}
+
 export function placeOf(root: unknown, pointer: string): Place {
   const tokens = splitPointer(pointer);
   let ownerKind: OwnerKind = 'root';

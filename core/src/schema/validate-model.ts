@@ -1,10 +1,11 @@
 // Validates a FlowTime model (post-substitution) against schemas/model.schema.json, with legacy-shape findings.
 import type { SourceDocument } from '../yaml/document';
-import { modelSchemaValidator } from './compile';
+import { modelSchemaErrors } from './compile';
 import { detectModelLegacy } from './legacy';
 import type { SchemaResult } from './result';
 import { runSchema } from './run';
+import type { SchemaRunOptions } from './run';
 
-export function validateModelSchema(doc: SourceDocument): SchemaResult {
-  return runSchema(doc, 'model', modelSchemaValidator, detectModelLegacy);
+export function validateModelSchema(doc: SourceDocument, options: SchemaRunOptions = {}): SchemaResult {
+  return runSchema(doc, 'model', modelSchemaErrors, detectModelLegacy, options);
 }

@@ -16,6 +16,8 @@ export class SimError extends Error {
     readonly code: SimErrorCode,
     message: string,
     readonly details?: unknown,
+    /** The file the diagnostics in `details` are located in (a template's path), when they come from one. */
+    readonly file?: string,
   ) {
     super(message);
     this.name = 'SimError';

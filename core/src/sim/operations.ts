@@ -11,7 +11,7 @@ import type { ArtifactDescription } from './artifact-files';
 import { SimError } from './errors';
 import type { SimErrorCode } from './errors';
 import { resolveOverrides } from './overrides';
-import { resolveTemplate } from './template-catalog';
+import { resolveTemplate, templateFromText } from './template-catalog';
 
 export interface ArtifactOptions {
   /** Artifacts root (the folder that holds `models/`). */
@@ -27,6 +27,8 @@ export interface ArtifactOptions {
 export interface NewFromTemplateRequest extends ArtifactOptions {
   /** A template id (built-in or from `templateDirs`) or a path to a template file. */
   template: string;
+  /** The template's text, used instead of reading `template` (then a path that only names it); e.g. an unsaved editor buffer. */
+  templateText?: string;
   templateDirs?: readonly string[];
   /** JSON object of parameter values (`--params` file or an HTTP body). */
   parameters?: unknown;
@@ -54,12 +56,12 @@ interface TemplateModel {
 
 /** Template + parameters → checked model.yaml text (with provenance for `modelId`), or a SimError; writes nothing. */
 function modelFromTemplate(req: NewFromTemplateRequest, modelId: (digest: string) => string): TemplateModel {
-  const { info, text } = resolveTemplate(req.template, req.templateDirs);
+  const { info, text } = req.templateText !== undefined ? templateFromText(req.template, req.templateText) : resolveTemplate(req.template, req.templateDirs);
   const { overrides, resolved } = resolveOverrides(info.parameters, req.parameters, req.sets ?? []);
   const checked = validateTemplate(text, { values: overrides });
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !checked.model) {
-    throw new SimError('invalid-template', `template '${info.id}' has ${errors.length} error(s) with these parameters; nothing was written`, checked.diagnostics);
+    throw new SimError('invalid-template', `template '${info.id}' has ${errors.length} error(s) with these parameters; nothing was written`, checked.diagnostics, info.path);
   }
   const digest = inputsDigest({ templateId: info.id, parameters: resolved });
   const id = modelId(digest);

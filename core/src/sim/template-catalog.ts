@@ -97,6 +97,15 @@ export function resolveTemplate(ref: string, extraDirs: readonly string[] = []):
   return { info, text: readFileSync(info.path, 'utf8').replace(/^\uFEFF/, '') };
 }
 
+/**
+ * A template given as text (an editor's unsaved buffer) instead of read from disk; `path` stands for its file (the id
+ * falls back to its base name) and nothing is read.
+ */
+export function templateFromText(path: string, text: string): ResolvedTemplate {
+  const clean = text.replace(/^\uFEFF/, '');
+  return { info: readTemplateInfo(resolve(path), clean, false), text: clean };
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

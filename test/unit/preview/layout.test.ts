@@ -122,3 +122,23 @@ test('cycles and self-loops keep every node; the loop stays inside the node box'
   }
   assert.equal(layout.edges.filter((e) => !e.selfLoop).length, 2);
 });
+
+test('a graph with the same structure re-uses the layout, bound to the new graph objects; a new edge lays out again', () => {
+  const graph = buildModelGraph(generatePipelineModel(25));
+  const first = layoutModelGraph(graph);
+  // Same structure, different details the layout ignores (fading): positions identical, node objects the new ones.
+  const faded = { ...graph, nodes: graph.nodes.map((n, i) => (i === 0 ? { ...n, hidden: true } : n)) };
+  const again = layoutModelGraph(faded);
+  assert.deepEqual(again.nodes.map((n) => [n.node.key, n.x, n.y]), first.nodes.map((n) => [n.node.key, n.x, n.y]));
+  const hiddenOne = again.nodes.find((n) => n.node.key === graph.nodes[0].key);
+  assert.equal(hiddenOne?.node.hidden, true);
+  assert.equal(first.nodes.find((n) => n.node.key === graph.nodes[0].key)?.node.hidden, false, 'the first layout was not changed');
+  // Re-used, not recomputed: the routes are the very arrays of the first layout (dagre would build new ones).
+  assert.ok(again.edges.length > 0 && again.edges.every((e, i) => e.points === first.edges[i].points));
+  const a = graph.nodes[0].key;
+  const b = graph.nodes[graph.nodes.length - 1].key;
+  const moreEdges = { ...graph, edges: [...graph.edges, { from: b, to: a, type: 'expr' as const, lagged: true }] };
+  const changed = layoutModelGraph(moreEdges);
+  assert.equal(changed.edges.length, first.edges.length + 1);
+  assert.ok(changed.edges.every((e) => !first.edges.some((f) => f.points === e.points)));
+});

@@ -1,0 +1,41 @@
+// The FlowTime VS Code extension: starts the language server and wires commands, the DAG preview, views and status bar.
+import * as vscode from 'vscode';
+import { registerArtifactsView } from './artifacts/view';
+import { registerCommands } from './commands/register';
+import { registerContentDetection } from './content-detection';
+import { registerPreview } from './preview/controller';
+import type { PreviewController } from './preview/controller';
+import { ServerConnection } from './server-client';
+import { registerStatusBar } from './status-bar';
+import type { StatusBarState } from './status-bar';
+
+/** What `activate` returns: used by the extension tests, and by other extensions that want to drive FlowTime. */
+export interface FlowtimeApi {
+  /** Time `activate` took, in ms (the server starts in the background after it returns). */
+  activationMs: number;
+  server: ServerConnection;
+  preview: PreviewController;
+  statusBar: () => StatusBarState;
+}
+
+export function activate(context: vscode.ExtensionContext): FlowtimeApi {
+  const started = performance.now();
+  const server = new ServerConnection(context);
+  context.subscriptions.push(server);
+  const preview = registerPreview(context, server);
+  registerCommands(context, server, preview);
+  registerArtifactsView(context, server, preview);
+  const statusBar = registerStatusBar(context, server);
+  registerContentDetection(context, server);
+  // Starting the server is not awaited: activation stays fast, and every feature waits for `server.current()`.
+  void server.current().catch((e: unknown) => {
+    void vscode.window.showErrorMessage(`FlowTime: the language server did not start: ${e instanceof Error ? e.message : String(e)}`, 'Show Output').then((pick) => {
+      if (pick) server.output.show();
+    });
+  });
+  return { activationMs: performance.now() - started, server, preview, statusBar };
+}
+
+export function deactivate(): void {
+  // Disposables registered on the context (the server connection included) are disposed by VS Code.
+}
