@@ -18,7 +18,8 @@ await Promise.all([
   // The language server: `node dist/server.js --stdio` (or --node-ipc); `flowtime lsp` runs the same code from dist/cli.js.
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   // The extension host loads this; `vscode` is provided by the host at run time.
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The banner stamps the moment the bundle starts running, so the measured activation time includes loading its modules.
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: 'var __flowtimeLoadStart = performance.now();' } }),
   // Runs inside the preview webview (a browser page, no Node).
   build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/webview/preview.ts'], outfile: 'dist/webview/preview.js' }),
   // The extension tests (`extensionTestsPath`), run inside a real VS Code by scripts/e2e; never packaged.

@@ -60,6 +60,19 @@ async function freePort() {
   });
 }
 
+/** Installs a packaged extension the way a user does (`--install-extension`), into this session's extensions dir. */
+function installVsix(codeServer, vsix, dirs) {
+  const node = process.env.FLOWTIME_CODE_SERVER_NODE || process.execPath;
+  const r = spawnSync(
+    node,
+    [codeServer.serverMain, '--accept-server-license-terms', '--install-extension', vsix, '--extensions-dir', dirs.extensions, '--server-data-dir', dirs.server, '--user-data-dir', dirs.user],
+    { encoding: 'utf8', env: { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}' } },
+  );
+  if (r.status !== 0 || !/successfully installed/.test(r.stdout)) {
+    throw new Error(`installing ${vsix} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  }
+}
+
 function tail(file, lines) {
   try {
     return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
@@ -73,12 +86,13 @@ function tail(file, lines) {
  * `--enable-smoke-test-driver`) with throw-away data dirs under `work`, and waits until it answers HTTP.
  * Returns `{ base, logFile, stop }`; `stop` kills the whole process group.
  */
-export async function startServer({ codeServer, work, name, upTimeoutMs = 30000, env = {} }) {
+export async function startServer({ codeServer, work, name, upTimeoutMs = 30000, env = {}, vsix }) {
   const dirs = {};
   for (const d of ['user', 'extensions', 'server', 'xdg-data', 'xdg-config', 'xdg-cache']) {
     dirs[d] = join(work, `${name}-${d}`);
     mkdirSync(dirs[d], { recursive: true });
   }
+  if (vsix) installVsix(codeServer, vsix, dirs);
   const port = await freePort();
   const logFile = join(work, `${name}-server.log`);
   const log = createWriteStream(logFile);

@@ -31,11 +31,22 @@ function ensureBuilt() {
   if (r.status !== 0 || missing.length > 0) throw new Error(`the build failed or did not produce ${missing.join(', ')}`);
 }
 
+/** `npm run package` → dist/flowtime-sim.vsix (it rebuilds dist/ minified; `npm test` rebuilds for development first). */
+function packageVsix() {
+  const started = Date.now();
+  const r = spawnSync('npm', ['run', 'package'], { cwd: REPO, encoding: 'utf8' });
+  const vsix = join(REPO, 'dist', 'flowtime-sim.vsix');
+  if (r.status !== 0 || !existsSync(vsix)) throw new Error(`npm run package failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  const size = r.stdout.match(/Packaged: .*\(([^)]*)\)/)?.[1] ?? '';
+  console.log(`[e2e] packaged ${vsix} (${size}) in ${seconds(Date.now() - started)}`);
+  return vsix;
+}
+
 /**
  * Runs one phase in its own server session and temp dir. Whatever happens (failure, deadline, Ctrl-C) the server's
  * process group is killed and the browser closed; when the phase fails its logs are kept in test-results/.
  */
-async function runPhase(name, codeServer, body, env = {}) {
+async function runPhase(name, codeServer, body, env = {}, vsix = undefined) {
   const started = Date.now();
   const work = makeWorkDir(`flowtime-e2e-${name}-`);
   const cleanups = [];
@@ -51,7 +62,7 @@ async function runPhase(name, codeServer, body, env = {}) {
   let code;
   try {
     const workspace = copyWorkspace(work.dir);
-    session = await startServer({ codeServer, work: work.dir, name, env });
+    session = await startServer({ codeServer, work: work.dir, name, env, vsix });
     cleanups.push(() => session.stop());
     console.log(`[e2e] ${name}: server up in ${session.upMs} ms at ${session.base}, workspace copy ${workspace}`);
     const deadline = new Promise((resolve) => {
@@ -106,11 +117,11 @@ async function main() {
     );
   }
   if ((!only || only === 'ui') && !interrupted()) {
-    // The extension is loaded as a development extension (the payload's extensionDevelopmentPath), no .vsix needed.
+    // The user-level test runs what users install: `npm run package` (minified bundles, .vscodeignore applied),
+    // installed with --install-extension, so a file missing from the package fails here.
+    const vsix = packageVsix();
     results.push(
-      await runPhase('ui', codeServer, ({ base, workspace, onBrowser }) =>
-        runUiTest({ base, workspace, extensionDevelopmentPath: REPO, resultsDir: RESULTS, onBrowser }),
-      ),
+      await runPhase('ui', codeServer, ({ base, workspace, onBrowser }) => runUiTest({ base, workspace, resultsDir: RESULTS, onBrowser }), {}, vsix),
     );
   }
   for (const r of results) {

@@ -31,6 +31,42 @@ async function poll(probe, what, timeoutMs = 20000) {
   }
 }
 
+/** The hover fades in: wait until the widget and its ancestors are fully opaque, so a screenshot shows it clearly. */
+async function hoverOpaque(page) {
+  return page.evaluate(() => {
+    const hover = document.querySelector('.monaco-hover:not(.hidden)');
+    if (!hover) return false;
+    for (let el = hover; el; el = el.parentElement) if (Number(getComputedStyle(el).opacity) < 1) return false;
+    return true;
+  });
+}
+
+/** Moves the mouse onto the hovered word and waits for the server's hover, fully shown; returns its text. */
+async function showHover(page) {
+  const box = await poll(() => wordBox(page, HOVER_LINE_TEXT, HOVER_WORD), `"${HOVER_WORD}" rendered in the editor`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: HOVER_EXPECT }).first();
+  await hover.waitFor({ timeout: 20000 });
+  await poll(() => hoverOpaque(page), 'the hover to finish fading in', 5000);
+  return (await hover.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** Runs a palette command by its title (F1, type, Enter on the matching row). */
+async function runPaletteCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 10000 });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^FlowTime: /, '') }).first().waitFor({ timeout: 20000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The quick input's text box and its validation message, once `hasText` shows in the widget. */
+async function quickInputShows(page, hasText) {
+  const widget = page.locator('.quick-input-widget', { hasText }).first();
+  await widget.waitFor({ timeout: 20000 });
+  return widget;
+}
+
 /** The preview's SVG lives two iframes deep (webview host → active-frame); returns the node ids drawn in any frame. */
 async function drawnNodeIds(page) {
   for (const frame of page.frames()) {
@@ -94,11 +130,7 @@ export async function runUiTest({ base, workspace, extensionDevelopmentPath, res
     await page.screenshot({ path: join(resultsDir, 'squiggle.png') });
 
     // Hover the reference with the mouse, as a user would; the text comes from the language server.
-    const box = await poll(() => wordBox(page, HOVER_LINE_TEXT, HOVER_WORD), `"${HOVER_WORD}" rendered in the editor`);
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: HOVER_EXPECT }).first();
-    await hover.waitFor({ timeout: 20000 });
-    const hoverText = (await hover.innerText()).replace(/\s+/g, ' ').trim();
+    const hoverText = await showHover(page);
     if (!hoverText.includes(HOVER_WORD)) throw new Error(`the hover does not name ${HOVER_WORD}: "${hoverText}"`);
     step(`hover shown: "${hoverText.slice(0, 80)}…"`);
     await page.screenshot({ path: join(resultsDir, 'hover.png') });
@@ -106,11 +138,7 @@ export async function runUiTest({ base, workspace, extensionDevelopmentPath, res
     await page.keyboard.press('Escape');
 
     // Command palette → FlowTime: Show DAG Preview.
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 10000 });
-    await page.keyboard.type('FlowTime: Show DAG Preview');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show DAG Preview' }).first().waitFor({ timeout: 20000 });
-    await page.keyboard.press('Enter');
+    await runPaletteCommand(page, 'FlowTime: Show DAG Preview');
     const expected = fixtureNodeIds(workspace);
     const ids = await poll(
       async () => {
@@ -122,6 +150,32 @@ export async function runUiTest({ base, workspace, extensionDevelopmentPath, res
     );
     step(`preview shows ${ids.length} node(s): ${ids.join(', ')}`);
     await page.screenshot({ path: join(resultsDir, 'preview.png') });
+
+    // All three at once, for the user guide: squiggles, the hover, the live preview beside the editor.
+    await showHover(page);
+    await page.screenshot({ path: join(resultsDir, 'walkthrough.png') });
+    step('walkthrough screenshot: squiggles, hover and preview together');
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+
+    // New Model from Template: a parameter value is checked by the server as it is typed.
+    await runPaletteCommand(page, 'FlowTime: New Model from Template');
+    await quickInputShows(page, 'E-commerce Checkout');
+    await page.keyboard.type('E-commerce Checkout');
+    await page.keyboard.press('Enter');
+    await quickInputShows(page, 'Enter parameters step by step');
+    await page.keyboard.press('Enter');
+    const input = await quickInputShows(page, 'bins');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('abc');
+    const refusal = await poll(async () => {
+      const text = await input.locator('.quick-input-message').innerText().catch(() => '');
+      // The server's refusal replaces the prompt (which describes the parameter) under the input box.
+      return /got 'abc'/.test(text) ? text : null;
+    }, 'the parameter input to refuse "abc"');
+    step(`parameter input refuses "abc": ${refusal.replace(/\s+/g, ' ').slice(0, 80)}`);
+    await page.screenshot({ path: join(resultsDir, 'new-model.png') });
+    await page.keyboard.press('Escape');
     console.log(`UI test: 1 passed, 0 failed (${((Date.now() - started) / 1000).toFixed(1)}s)`);
     return 0;
   } catch (e) {
