@@ -5,6 +5,7 @@ import {
   DiagnosticSeverity,
   DiagnosticTag,
   InsertTextFormat,
+  InsertTextMode,
   MarkupKind,
   SymbolKind,
 } from 'vscode-languageserver';
@@ -100,6 +101,8 @@ export function toCompletionItem(e: CompletionEntry, snippets: boolean): Complet
   if (e.sortText !== undefined) item.sortText = e.sortText;
   if (e.filterText !== undefined) item.filterText = e.filterText;
   if (e.retrigger) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+  // Multi-line texts carry their full indentation; without asIs, VS Code would add the line's indentation again.
+  if (e.insertTextMode === 'asIs') item.insertTextMode = InsertTextMode.asIs;
   return item;
 }
 

@@ -6,11 +6,12 @@ import commands from './commands.suite';
 import contentDetection from './content-detection.suite';
 import diagnostics from './diagnostics.suite';
 import languageFeatures from './language-features.suite';
+import moreFeatures, { skeletonAcceptance } from './more-features.suite';
 import preview from './preview.suite';
 import { log } from './log';
 
 /** Suites in order: later ones may rely on the server already running. */
-const SUITES: Suite[] = [activation, diagnostics, languageFeatures, contentDetection, preview, commands];
+const SUITES: Suite[] = [activation, diagnostics, languageFeatures, contentDetection, preview, commands, moreFeatures, skeletonAcceptance];
 
 export async function run(): Promise<void> {
   const started = Date.now();

@@ -14,7 +14,9 @@ const DOC_START: Position = { line: 0, character: 0 };
  * everything and so never lets a finding be skipped.
  */
 export class RegionBounds {
-  private readonly cache = new Map<string, Position>();
+  /** Bounds of list-item regions by list and index, and of top-level regions by pointer. */
+  private readonly items = new Map<unknown[], Map<number, Position>>();
+  private readonly entries = new Map<string, Position>();
 
   constructor(
     private readonly doc: unknown,
@@ -23,34 +25,43 @@ export class RegionBounds {
 
   of(instancePath: string): Position {
     if (instancePath === '' || !(this.doc instanceof PositionedDocument)) return DOC_START;
-    const region = regionOf(this.root, instancePath);
-    let p = this.cache.get(region);
+    let value: unknown = this.root;
+    let end = 0;
+    while (end < instancePath.length) {
+      const next = instancePath.indexOf('/', end + 1);
+      const stop = next < 0 ? instancePath.length : next;
+      if (Array.isArray(value)) {
+        // The outermost list item: its bound is cached by list and index, so the pointer is sliced once per item.
+        const index = Number(instancePath.slice(end + 1, stop));
+        let byIndex = this.items.get(value);
+        if (!byIndex) this.items.set(value, (byIndex = new Map()));
+        let p = byIndex.get(index);
+        if (p === undefined) {
+          const region = instancePath.slice(0, stop);
+          // A list item that is no place of its own would anchor findings about it on the document's first key.
+          p = isOwnerItem(splitPointer(region)) ? this.start(this.doc, region) : DOC_START;
+          byIndex.set(index, p);
+        }
+        return p;
+      }
+      if (typeof value !== 'object' || value === null) break;
+      const raw = instancePath.slice(end + 1, stop);
+      const key = raw.includes('~') ? unescapePointerToken(raw) : raw;
+      value = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+      end = stop;
+    }
+    const first = instancePath.indexOf('/', 1);
+    const region = first < 0 ? instancePath : instancePath.slice(0, first);
+    let p = this.entries.get(region);
     if (p === undefined) {
-      const doc = this.doc;
-      const at = doc.keyNode(region)?.start ?? doc.node(region)?.start;
-      // A list item that is no place of its own would anchor findings about it on the document's first key.
-      const anchored = region.indexOf('/', 1) < 0 || isOwnerItem(splitPointer(region));
-      p = at === undefined || !anchored ? DOC_START : doc.lines.position(at);
-      this.cache.set(region, p);
+      p = this.start(this.doc, region);
+      this.entries.set(region, p);
     }
     return p;
   }
-}
 
-/** The outermost list item above or at `pointer`, else its top-level entry (`pointer` is not the root). */
-function regionOf(root: unknown, pointer: string): string {
-  let value: unknown = root;
-  let end = 0;
-  while (end < pointer.length) {
-    const next = pointer.indexOf('/', end + 1);
-    const stop = next < 0 ? pointer.length : next;
-    const token = pointer.slice(end + 1, stop);
-    if (Array.isArray(value)) return pointer.slice(0, stop);
-    if (typeof value !== 'object' || value === null) break;
-    const key = token.includes('~') ? unescapePointerToken(token) : token;
-    value = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-    end = stop;
+  private start(doc: PositionedDocument, region: string): Position {
+    const at = doc.keyNode(region)?.start ?? doc.node(region)?.start;
+    return at === undefined ? DOC_START : doc.lines.position(at);
   }
-  const first = pointer.indexOf('/', 1);
-  return first < 0 ? pointer : pointer.slice(0, first);
 }

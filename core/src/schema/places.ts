@@ -1,5 +1,5 @@
 // Names the place a schema finding is about in domain terms: "const node 'demand'", "output 'served'", "grid.bins".
-import { isRecord, splitPointer, valueAt } from './pointer';
+import { isRecord, splitPointer } from './pointer';
 
 export type Flavor = 'model' | 'template';
 
@@ -40,33 +40,55 @@ const OWNER_RULES: OwnerRule[] = [
   { path: ['parameters', '*'], kind: 'parameter' },
 ];
 
-const isIndex = (t: string): boolean => /^\d+$/.test(t);
+const isIndex = (t: string): boolean => {
+  if (t.length === 0) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
 
-function matches(rule: OwnerRule, tokens: readonly string[]): boolean {
-  if (rule.path.length !== tokens.length) return false;
-  return rule.path.every((p, i) => (p === '*' ? isIndex(tokens[i]) : p === tokens[i]));
+function matches(rule: OwnerRule, tokens: readonly string[], depth: number, indexes: readonly boolean[]): boolean {
+  if (rule.path.length !== depth) return false;
+  for (let i = 0; i < depth; i++) {
+    const p = rule.path[i];
+    if (p === '*' ? !indexes[i] : p !== tokens[i]) return false;
+  }
+  return true;
 }
 
 /** True when a list item at `tokens` (its pointer split) is a place of its own: a node, an output, a route… */
 export function isOwnerItem(tokens: readonly string[]): boolean {
-  return OWNER_RULES.some((r) => matches(r, tokens));
+  const indexes = tokens.map(isIndex);
+  return OWNER_RULES.some((r) => matches(r, tokens, tokens.length, indexes));
+}
+
+/** One step of `valueAt`. */
+function step(v: unknown, t: string): unknown {
+  if (Array.isArray(v)) return v[Number(t)];
+  if (isRecord(v)) return Object.prototype.hasOwnProperty.call(v, t) ? v[t] : undefined;
+  return undefined;
 }
 
 export function placeOf(root: unknown, pointer: string): Place {
   const tokens = splitPointer(pointer);
+  const indexes = tokens.map(isIndex);
   let ownerKind: OwnerKind = 'root';
   let ownerDepth = 0;
   let ownerLabel = '';
   let nodeKind: string | undefined;
+  // The value at each prefix, read one step further per depth (valueAt(root, tokens.slice(0, depth))).
+  let item: unknown = root;
   for (let depth = 1; depth <= tokens.length; depth++) {
-    const prefix = tokens.slice(0, depth);
-    const rule = OWNER_RULES.find((r) => matches(r, prefix));
-    if (!rule) continue;
-    const item = valueAt(root, prefix);
-    if (!isRecord(item)) continue;
+    item = step(item, tokens[depth - 1]);
+    // Every owner rule ends on a list index.
+    if (!indexes[depth - 1]) continue;
+    const rule = OWNER_RULES.find((r) => matches(r, tokens, depth, indexes));
+    if (!rule || !isRecord(item)) continue;
     ownerKind = rule.kind;
     ownerDepth = depth;
-    const label = itemLabel(rule.kind, item, prefix, ownerLabel);
+    const label = itemLabel(rule.kind, item, tokens.slice(0, depth), ownerLabel);
     if (rule.kind === 'node') {
       nodeKind = typeof item.kind === 'string' ? item.kind : undefined;
     }
@@ -76,7 +98,7 @@ export function placeOf(root: unknown, pointer: string): Place {
   const named = rest.filter((t) => !isIndex(t));
   return {
     ownerKind,
-    ownerPointer: tokens.slice(0, ownerDepth).length === 0 ? '' : pointerOf(tokens.slice(0, ownerDepth)),
+    ownerPointer: ownerDepth === 0 ? '' : pointerOf(tokens.slice(0, ownerDepth)),
     ownerLabel,
     rest,
     field: fieldPath(rest),
@@ -102,7 +124,8 @@ export function fieldPath(tokens: readonly string[]): string {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 function itemLabel(kind: OwnerKind, item: Record<string, unknown>, tokens: readonly string[], parentLabel: string): string {
-  const fallback = fieldPath(tokens.slice(kind === 'route' ? 2 : 0));
+  // Built only when the item has no name of its own.
+  const fallback = (): string => fieldPath(tokens.slice(kind === 'route' ? 2 : 0));
   switch (kind) {
     case 'node': {
       const id = str(item.id);
@@ -110,29 +133,29 @@ function itemLabel(kind: OwnerKind, item: Record<string, unknown>, tokens: reado
       const known = k !== undefined && (MODEL_NODE_KINDS as readonly string[]).includes(k);
       if (id && known) return `${k} node '${id}'`;
       if (id) return `node '${id}'`;
-      return known ? `${k} node at ${fallback}` : fallback;
+      return known ? `${k} node at ${fallback()}` : fallback();
     }
     case 'route':
-      return `${fallback} of ${parentLabel}`;
+      return `${fallback()} of ${parentLabel}`;
     case 'output':
-      return str(item.series) ? `output '${item.series as string}'` : fallback;
+      return str(item.series) ? `output '${item.series as string}'` : fallback();
     case 'class':
-      return str(item.id) ? `class '${item.id as string}'` : fallback;
+      return str(item.id) ? `class '${item.id as string}'` : fallback();
     case 'arrival':
-      return str(item.nodeId) ? `arrival for node '${item.nodeId as string}'` : fallback;
+      return str(item.nodeId) ? `arrival for node '${item.nodeId as string}'` : fallback();
     case 'topologyNode':
-      return str(item.id) ? `topology node '${item.id as string}'` : fallback;
+      return str(item.id) ? `topology node '${item.id as string}'` : fallback();
     case 'edge': {
       if (str(item.id)) return `edge '${item.id as string}'`;
       if (str(item.from) && str(item.to)) return `edge ${item.from as string} → ${item.to as string}`;
-      return fallback;
+      return fallback();
     }
     case 'constraint':
-      return str(item.id) ? `constraint '${item.id as string}'` : fallback;
+      return str(item.id) ? `constraint '${item.id as string}'` : fallback();
     case 'parameter':
-      return str(item.name) ? `parameter '${item.name as string}'` : fallback;
+      return str(item.name) ? `parameter '${item.name as string}'` : fallback();
     default:
-      return fallback;
+      return fallback();
   }
 }
 

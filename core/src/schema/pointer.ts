@@ -2,10 +2,10 @@
 
 export function splitPointer(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = pointer.slice(1).split('/');
+  // Escapes are rare; the regexes run only when there is one.
+  if (pointer.indexOf('~') >= 0) for (let i = 0; i < tokens.length; i++) tokens[i] = tokens[i].replace(/~1/g, '/').replace(/~0/g, '~');
+  return tokens;
 }
 
 export function valueAt(root: unknown, tokens: readonly string[]): unknown {

@@ -53,11 +53,6 @@ export interface SourceDocument {
   locateInString(pointer: string, from: number, to: number): Range;
 }
 
-interface IndexEntry {
-  node: YNode;
-  keyNode?: ScalarNode;
-}
-
 export function escapePointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
@@ -70,17 +65,32 @@ export function joinPointer(base: string, token: string | number): string {
   return `${base}/${typeof token === 'number' ? token : escapePointerToken(token)}`;
 }
 
+/** The list index a pointer token [from, to) names (`0` or no leading zero), or undefined. */
+function indexToken(pointer: string, from: number, to: number): number | undefined {
+  if (to <= from || (to - from > 1 && pointer.charCodeAt(from) === 48)) return undefined;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = pointer.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
 export function parentPointer(pointer: string): string | undefined {
   if (pointer === '') return undefined;
   const i = pointer.lastIndexOf('/');
   return i <= 0 ? '' : pointer.slice(0, i);
 }
 
+/** Maps with more entries than this get a key index on first lookup; smaller ones are scanned. */
+const SCAN_LIMIT = 16;
+
 /** A parsed YAML document with positions. */
 export class PositionedDocument implements SourceDocument {
   readonly lines: LineIndex;
-  /** Lookups made so far; pointers are resolved by walking the tree on demand, since most are never asked for. */
-  private readonly index = new Map<string, IndexEntry | null>();
+  /** Key indexes of large mappings, built on first lookup. */
+  private readonly keyIndexes = new WeakMap<MapNode, Map<string, MapEntry>>();
 
   constructor(
     readonly text: string,
@@ -90,39 +100,72 @@ export class PositionedDocument implements SourceDocument {
     this.lines = new LineIndex(text);
   }
 
-  private entry(pointer: string): IndexEntry | undefined {
-    const hit = this.index.get(pointer);
-    if (hit !== undefined) return hit ?? undefined;
-    const found = this.resolve(pointer);
-    this.index.set(pointer, found ?? null);
-    return found;
+  /**
+   * The node at `pointer`, or (`exact` false) the deepest existing node on the way to it. Walks the tree from the root
+   * comparing tokens in place: validators look up thousands of pointers per validation, and neither a cache nor
+   * sliced tokens would be worth their allocations.
+   */
+  private resolve(pointer: string): { node: YNode; keyNode?: ScalarNode; exact: boolean } | undefined {
+    let node = this.root;
+    if (!node) return undefined;
+    let keyNode: ScalarNode | undefined;
+    let at = 0;
+    while (at < pointer.length) {
+      // pointer[at] is '/': the token runs to the next '/'. A first token without its '/' reads as if it had one.
+      const from = at === 0 && pointer.charCodeAt(0) !== 47 ? 0 : at + 1;
+      const slash = pointer.indexOf('/', from);
+      const to = slash < 0 ? pointer.length : slash;
+      let child: YNode | undefined;
+      let childKey: ScalarNode | undefined;
+      if (node.type === 'seq') {
+        const index = indexToken(pointer, from, to);
+        child = index === undefined ? undefined : node.items[index];
+      } else if (node.type === 'map') {
+        const e = this.entryOf(node, pointer, from, to);
+        if (e) {
+          child = e.value;
+          childKey = e.keyNode;
+        }
+      }
+      if (!child) return { node, keyNode, exact: false };
+      node = child;
+      keyNode = childKey;
+      at = to;
+    }
+    return { node, keyNode, exact: true };
   }
 
-  private resolve(pointer: string): IndexEntry | undefined {
-    if (!this.root) return undefined;
-    if (pointer === '') return { node: this.root };
-    const parent = parentPointer(pointer);
-    const up = parent === undefined ? undefined : this.entry(parent);
-    if (!up) return undefined;
-    const token = unescapePointerToken(pointer.slice(pointer.lastIndexOf('/') + 1));
-    const node = up.node;
-    if (node.type === 'seq') {
-      if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
-      const item = node.items[Number(token)];
-      return item ? { node: item } : undefined;
+  private entryOf(map: MapNode, pointer: string, from: number, to: number): MapEntry | undefined {
+    const escaped = pointer.indexOf('~', from);
+    const plain = escaped < 0 || escaped >= to;
+    if (map.entries.length > SCAN_LIMIT || !plain) {
+      const token = plain ? pointer.slice(from, to) : unescapePointerToken(pointer.slice(from, to));
+      return this.keyIndex(map).get(token);
     }
-    if (node.type === 'map') {
-      for (const e of node.entries) if (e.key === token) return { node: e.value, keyNode: e.keyNode };
-    }
+    const length = to - from;
+    for (const e of map.entries) if (e.key.length === length && pointer.startsWith(e.key, from)) return e;
     return undefined;
   }
 
+  private keyIndex(map: MapNode): Map<string, MapEntry> {
+    let index = this.keyIndexes.get(map);
+    if (!index) {
+      index = new Map();
+      // The first of duplicate keys wins, as in a scan.
+      for (const e of map.entries) if (!index.has(e.key)) index.set(e.key, e);
+      this.keyIndexes.set(map, index);
+    }
+    return index;
+  }
+
   node(pointer: string): YNode | undefined {
-    return this.entry(pointer)?.node;
+    const r = this.resolve(pointer);
+    return r?.exact ? r.node : undefined;
   }
 
   keyNode(pointer: string): ScalarNode | undefined {
-    return this.entry(pointer)?.keyNode;
+    const r = this.resolve(pointer);
+    return r?.exact ? r.keyNode : undefined;
   }
 
   rangeOf(start: number, end: number): Range {
@@ -130,22 +173,14 @@ export class PositionedDocument implements SourceDocument {
   }
 
   locate(pointer: string, part: Part = 'value'): Range {
-    let p: string | undefined = pointer;
-    let exact = true;
-    while (p !== undefined) {
-      const entry = this.entry(p);
-      if (entry) {
-        if (part === 'key' && entry.keyNode && exact) return this.rangeOf(entry.keyNode.start, entry.keyNode.end);
-        const n = entry.node;
-        // An empty value has no width; point at its key instead so the editor shows something.
-        if (n.start === n.end && entry.keyNode) return this.rangeOf(entry.keyNode.start, entry.keyNode.end);
-        if (!exact && entry.keyNode) return this.rangeOf(entry.keyNode.start, entry.keyNode.end);
-        return this.rangeOf(n.start, n.end);
-      }
-      exact = false;
-      p = parentPointer(p);
-    }
-    return this.rangeOf(0, 0);
+    const r = this.resolve(pointer);
+    if (!r) return this.rangeOf(0, 0);
+    const { node: n, keyNode, exact } = r;
+    if (part === 'key' && keyNode && exact) return this.rangeOf(keyNode.start, keyNode.end);
+    // An empty value has no width; point at its key instead so the editor shows something.
+    if (n.start === n.end && keyNode) return this.rangeOf(keyNode.start, keyNode.end);
+    if (!exact && keyNode) return this.rangeOf(keyNode.start, keyNode.end);
+    return this.rangeOf(n.start, n.end);
   }
 
   locateInString(pointer: string, from: number, to: number): Range {

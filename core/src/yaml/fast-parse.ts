@@ -57,6 +57,10 @@ export function explainFastParse(text: string): FastParseOutcome {
 
 const WS = /\s/;
 
+/** Placeholders until a collection closes and takes its exact-size array; never part of a returned tree. */
+const NO_ENTRIES: MapEntry[] = [];
+const NO_ITEMS: YNode[] = [];
+
 /** Same trimming as the library path: collection ranges end on content, not on trailing whitespace. */
 function trimEnd(t: string, start: number, end: number): number {
   let e = Math.min(end, t.length);
@@ -86,6 +90,15 @@ class FastParser {
   private docStartAllowed = true;
   /** Result of the last scalar scan. */
   private readonly s: ScalarScanner;
+  /**
+   * Entries and items of the collections being parsed, innermost last: a collection takes an exact-size copy of its
+   * part when it closes (slots above the top are stale and overwritten). Arrays grown by push keep room for 16
+   * elements, which for thousands of two- and three-entry mappings was a fifth of the tree.
+   */
+  private readonly entryStack: MapEntry[] = [];
+  private entryTop = 0;
+  private readonly itemStack: YNode[] = [];
+  private itemTop = 0;
   reason = '';
   at = 0;
 
@@ -125,6 +138,27 @@ class FastParser {
   private failB(reason: string, at: number): false {
     this.fail(reason, at);
     return false;
+  }
+
+  private pushEntry(e: MapEntry): void {
+    this.entryStack[this.entryTop++] = e;
+  }
+
+  private pushItem(item: YNode): void {
+    this.itemStack[this.itemTop++] = item;
+  }
+
+  /** The entries pushed since `base`, as an exact-size array; they leave the stack. */
+  private takeEntries(base: number): MapEntry[] {
+    const out = this.entryStack.slice(base, this.entryTop);
+    this.entryTop = base;
+    return out;
+  }
+
+  private takeItems(base: number): YNode[] {
+    const out = this.itemStack.slice(base, this.itemTop);
+    this.itemTop = base;
+    return out;
   }
 
   private atEnd(): boolean {
@@ -259,8 +293,8 @@ class FastParser {
   private parseMap(m: number, pointer: string): MapNode | undefined {
     const t = this.t;
     const n = this.n;
-    const entries: MapEntry[] = [];
-    const node: MapNode = { type: 'map', entries, flow: false, start: this.pos, end: this.pos, pointer };
+    const base = this.entryTop;
+    const node: MapNode = { type: 'map', entries: NO_ENTRIES, flow: false, start: this.pos, end: this.pos, pointer };
     let seen: Set<string> | undefined;
     for (;;) {
       const keyStart = this.pos;
@@ -274,9 +308,10 @@ class FastParser {
         if (seen.has(key)) return this.fail('duplicate key', keyStart);
         seen.add(key);
       } else {
-        for (let k = 0; k < entries.length; k++) if (entries[k].key === key) return this.fail('duplicate key', keyStart);
-        if (entries.length >= 8) {
-          seen = new Set(entries.map((e) => e.key));
+        for (let k = base; k < this.entryTop; k++) if (this.entryStack[k].key === key) return this.fail('duplicate key', keyStart);
+        if (this.entryTop - base >= 8) {
+          seen = new Set();
+          for (let k = base; k < this.entryTop; k++) seen.add(this.entryStack[k].key);
           seen.add(key);
         }
       }
@@ -306,12 +341,13 @@ class FastParser {
         value = this.parseInlineValue(i, child, m + 1, m);
         if (!value) return undefined;
       }
-      entries.push({ key, keyNode, value });
+      this.pushEntry({ key, keyNode, value });
       if (this.col === m) {
         if (this.dashKind() !== 0) return this.fail('sequence item at the column of a mapping', this.pos);
         continue;
       }
       if (this.col > m) return this.fail('unexpected indentation', this.pos);
+      node.entries = this.takeEntries(base);
       return this.close(node, m);
     }
   }
@@ -320,15 +356,15 @@ class FastParser {
   private parseSeq(s: number, pointer: string): SeqNode | undefined {
     const t = this.t;
     const n = this.n;
-    const items: YNode[] = [];
-    const node: SeqNode = { type: 'seq', items, flow: false, start: this.pos, end: this.pos, pointer };
+    const base = this.itemTop;
+    const node: SeqNode = { type: 'seq', items: NO_ITEMS, flow: false, start: this.pos, end: this.pos, pointer };
     for (;;) {
       let i = this.pos + 1;
       while (i < n && t.charCodeAt(i) === SP) i++;
       const c = t.charCodeAt(i);
       if (i >= n || c === LF || c === CR || c === HASH) return this.fail('empty sequence item', this.pos);
       if (c === DASH && this.isEmptyAt(i + 1)) return this.fail('sequence inside a sequence item line', i);
-      const ptr = pointer + '/' + items.length;
+      const ptr = pointer + '/' + (this.itemTop - base);
       let item: YNode | undefined;
       if (c === LBRACKET || c === LBRACE) item = this.parseInlineValue(i, ptr, s + 1, s);
       else {
@@ -340,12 +376,13 @@ class FastParser {
         } else item = this.finishScalarValue(i, ptr, s);
       }
       if (!item) return undefined;
-      items.push(item);
+      this.pushItem(item);
       if (this.col === s) {
         const dash = this.dashKind();
         if (dash === 1) continue;
         if (dash === 2) return this.fail('empty sequence item', this.pos);
       } else if (this.col > s) return this.fail('unexpected indentation', this.pos);
+      node.items = this.takeItems(base);
       return this.close(node, s);
     }
   }
@@ -409,11 +446,11 @@ class FastParser {
     const start = this.pos;
     const isMap = t.charCodeAt(start) === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
-    const entries: MapEntry[] = [];
-    const items: YNode[] = [];
+    const entryBase = this.entryTop;
+    const itemBase = this.itemTop;
     const node: MapNode | SeqNode = isMap
-      ? { type: 'map', entries, flow: true, start, end: start, pointer }
-      : { type: 'seq', items, flow: true, start, end: start, pointer };
+      ? { type: 'map', entries: NO_ENTRIES, flow: true, start, end: start, pointer }
+      : { type: 'seq', items: NO_ITEMS, flow: true, start, end: start, pointer };
     this.pos = start + 1;
     if (!this.skipFlowSpace(depth, indentNext)) return undefined;
     if (t.charCodeAt(this.pos) !== close) {
@@ -426,18 +463,18 @@ class FastParser {
           if (!this.s.keyFollows() || t.charCodeAt(this.s.stopPos + 1) !== SP) return this.fail('expected key: value in a flow mapping', keyStart);
           const key = this.s.text;
           if (key === '<<') return this.fail('merge key', keyStart);
-          for (let k = 0; k < entries.length; k++) if (entries[k].key === key) return this.fail('duplicate key', keyStart);
+          for (let k = entryBase; k < this.entryTop; k++) if (this.entryStack[k].key === key) return this.fail('duplicate key', keyStart);
           const child = childPointer(pointer, key);
           const keyNode: ScalarNode = { type: 'scalar', value: key, text: key, style: this.s.style, start: keyStart, end: this.s.end, pointer: child };
           let j = this.s.stopPos + 1;
           while (t.charCodeAt(j) === SP) j++;
           const value = this.parseFlowValue(j, child, depth, indentNext);
           if (!value) return undefined;
-          entries.push({ key, keyNode, value });
+          this.pushEntry({ key, keyNode, value });
         } else {
-          const value = this.parseFlowValue(this.pos, pointer + '/' + items.length, depth, indentNext);
+          const value = this.parseFlowValue(this.pos, pointer + '/' + (this.itemTop - itemBase), depth, indentNext);
           if (!value) return undefined;
-          items.push(value);
+          this.pushItem(value);
         }
         if (!this.skipFlowSpace(depth, indentNext)) return undefined;
         const d = t.charCodeAt(this.pos);
@@ -453,6 +490,8 @@ class FastParser {
     }
     this.pos++;
     node.end = this.pos;
+    if (node.type === 'map') node.entries = this.takeEntries(entryBase);
+    else node.items = this.takeItems(itemBase);
     return node;
   }
 
