@@ -1,6 +1,7 @@
 // The FlowTime VS Code extension: starts the language server and wires commands, the DAG preview, views and status bar.
 import * as vscode from 'vscode';
 import { registerArtifactsView } from './artifacts/view';
+import type { ArtifactsViewApi } from './artifacts/view';
 import { registerCommands } from './commands/register';
 import { registerContentDetection } from './content-detection';
 import { registerPreview } from './preview/controller';
@@ -22,6 +23,7 @@ export interface FlowtimeApi {
   server: ServerConnection;
   preview: PreviewController;
   statusBar: () => StatusBarState;
+  artifactsView: ArtifactsViewApi;
 }
 
 export function activate(context: vscode.ExtensionContext): FlowtimeApi {
@@ -30,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): FlowtimeApi {
   context.subscriptions.push(server);
   const preview = registerPreview(context, server);
   registerCommands(context, server, preview);
-  registerArtifactsView(context, server, preview);
+  const artifactsView = registerArtifactsView(context, server, preview);
   const statusBar = registerStatusBar(context, server);
   registerContentDetection(context, server);
   // Starting the server is not awaited: activation stays fast, and every feature waits for `server.current()`.
@@ -39,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): FlowtimeApi {
       if (pick) server.output.show();
     });
   });
-  return { activationMs: performance.now() - started, server, preview, statusBar };
+  return { activationMs: performance.now() - started, server, preview, statusBar, artifactsView };
 }
 
 export function deactivate(): void {

@@ -165,4 +165,41 @@ export default suite('commands', (s) => {
     const ids = (await storedModels()).map((m) => m.id.replace(/_[0-9a-f]+$/, '')).sort();
     assert.deepEqual(ids, ['demo', 'demo-b', 'exported', 'unsaved']);
   });
+
+  s.test('the artifacts view shows models → versions → files, with template, parameters and quality in tooltips', async () => {
+    const { artifactsView } = await flowtimeApi();
+    const models = await artifactsView.children();
+    const labels = models.map((m) => String(artifactsView.item(m).label).replace(/_[0-9a-f]+$/, '')).sort();
+    assert.deepEqual(labels, ['demo', 'demo-b', 'exported', 'unsaved']);
+    const derived = models.find((m) => String(artifactsView.item(m).label).startsWith('demo-b_'));
+    assert.ok(derived, 'demo-b is not in the view');
+    const item = artifactsView.item(derived);
+    assert.equal(item.contextValue, 'flowtime.model.template');
+    const tooltip = (item.tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip, /template `checkout`/);
+    assert.match(tooltip, /quality \d+ \/ 100/);
+    assert.match(tooltip, /parameters:/);
+    const versions = await artifactsView.children(derived);
+    assert.deepEqual(versions.map((v) => artifactsView.item(v).label), ['v1']);
+    assert.match((artifactsView.item(versions[0]).tooltip as vscode.MarkdownString).value, /derived from `demo_[0-9a-f]+` v1/);
+    const files = await artifactsView.children(versions[0]);
+    assert.deepEqual(files.map((f) => artifactsView.item(f).resourceUri?.path.split('/').pop()).sort(), VERSION_FILES);
+    const exported = models.find((m) => String(artifactsView.item(m).label).startsWith('exported_'));
+    assert.equal(exported && artifactsView.item(exported).contextValue, 'flowtime.model.file');
+  });
+
+  s.test('the artifacts view refreshes by itself when a new artifact is written', async () => {
+    const { artifactsView } = await flowtimeApi();
+    let refreshes = 0;
+    const sub = artifactsView.onDidRefresh(() => refreshes++);
+    try {
+      written(await runCommand<ArtifactOperationResult>('flowtime.newFromTemplate', COMMAND_TIMEOUT_MS, { template: 'call-center', name: 'watched' }), 'newFromTemplate');
+      // Nobody asked for a refresh: the file watcher on artifacts/models must trigger it.
+      await waitFor(() => refreshes, { what: 'the artifacts view to refresh after the write', until: (n) => n > 0 });
+    } finally {
+      sub.dispose();
+    }
+    const nodes = await artifactsView.children();
+    assert.ok(nodes.some((n) => String(artifactsView.item(n).label).startsWith('watched_')));
+  });
 });

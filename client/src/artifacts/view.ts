@@ -46,7 +46,15 @@ class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactNode> {
   }
 }
 
-export function registerArtifactsView(context: vscode.ExtensionContext, server: ServerConnection, preview: PreviewController): void {
+/** The view's data, as tests and other extensions can read it (the tree widget itself is not inspectable). */
+export interface ArtifactsViewApi {
+  children(node?: ArtifactNode): Promise<ArtifactNode[]>;
+  item(node: ArtifactNode): vscode.TreeItem;
+  /** Fires when the view refreshes (file changes under the artifacts folder, settings, Refresh). */
+  readonly onDidRefresh: vscode.Event<void>;
+}
+
+export function registerArtifactsView(context: vscode.ExtensionContext, server: ServerConnection, preview: PreviewController): ArtifactsViewApi {
   const provider = new ArtifactsProvider(server);
   const view = vscode.window.createTreeView('flowtimeArtifacts', { treeDataProvider: provider, showCollapseAll: true });
   let timer: NodeJS.Timeout | undefined;
@@ -111,4 +119,5 @@ export function registerArtifactsView(context: vscode.ExtensionContext, server: 
     { dispose: () => watchers.forEach((w) => w.dispose()) },
     { dispose: () => timer && clearTimeout(timer) },
   );
+  return { children: (node) => provider.getChildren(node), item: (node) => provider.getTreeItem(node), onDidRefresh: provider.onDidChangeTreeData };
 }
