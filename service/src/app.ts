@@ -18,6 +18,8 @@ export interface ServiceOptions {
   templateDirs?: readonly string[];
   /** Largest accepted request body in bytes (413 beyond). Default 1 MiB. */
   bodyLimit?: number;
+  /** A connection that sends or awaits nothing for this long is closed (a stalled or trickling client). Default 30 s. */
+  idleTimeoutMs?: number;
   logger?: boolean;
 }
 
@@ -32,6 +34,10 @@ export function buildApp(options: ServiceOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // A client that stalls mid-request (or trickles it) must not hold a connection forever: idle sockets are closed,
+    // and a whole request must arrive within two minutes (Node checks that one only every 30 s).
+    connectionTimeout: options.idleTimeoutMs ?? 30_000,
+    requestTimeout: 120_000,
     // A model id can be 129 characters (64-character slug, '_', up to 64 hex); the router's default cap is 100.
     routerOptions: { maxParamLength: 256 },
     // Undecodable URLs and over-long params are answered by the router itself: give them the error envelope too.

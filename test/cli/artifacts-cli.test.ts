@@ -91,6 +91,8 @@ describe('flowtime sim new / derive / list / validate --model', () => {
       [['--set', 'base_capacity=1.5'], /base_capacity.*whole number/],
       [['--set', 'base_capacity=100000000'], /base_capacity/],
       [['--set', 'novalue'], /name=value/],
+      [['--title', 'x'.repeat(300)], /title is too long: 302 bytes as JSON \(at most 200\)/],
+      [Array.from({ length: 13 }, (_, i) => ['--tag', `t${i}`]).flat(), /too many tags: 13/],
     ];
     for (const [extra, pattern] of cases) {
       const r = runCli(['sim', 'new', '--template', 'checkout', '--out', root, '--name', 'bad', ...extra]);

@@ -167,6 +167,16 @@ describe('HTTP service routes', () => {
     assertErrorEnvelope(v1, 404, 'version-not-found');
   });
 
+  test('POST /sim/models/export with an over-long title or too many tags is a 400 naming them; nothing is written', async () => {
+    const req = { ...seedExportRequest(), name: 'bloated', tags: Array.from({ length: 40 }, (_, i) => `tag-${i}`), metadata: { title: 'T'.repeat(5000) } };
+    const { status, body } = await postJson(live.base, '/sim/models/export', req);
+    assert.equal(status, 400, JSON.stringify(body).slice(0, 400));
+    assert.equal(body.error.code, 'invalid-request');
+    assert.match(body.error.message, /title is too long/);
+    assert.match(body.error.message, /too many tags: 40/);
+    assert.ok(!readdirSync(join(live.root, 'models')).some((d) => d.startsWith('bloated')));
+  });
+
   test('POST /sim/models/export with model_yaml turns a hand-written model into an artifact', async () => {
     const text = helloYaml();
     const { status, body } = await postJson(live.base, '/sim/models/export', { model_yaml: text, name: 'hello' });

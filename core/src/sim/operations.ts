@@ -8,6 +8,7 @@ import { validateTemplate } from '../template/validate-template';
 import { validateText } from '../validate';
 import { emitExportedModel, emitTemplateModel, GENERATOR, prepareArtifact } from './artifact-files';
 import type { ArtifactDescription } from './artifact-files';
+import { checkDescriptors } from './descriptors';
 import { SimError } from './errors';
 import type { SimErrorCode } from './errors';
 import { resolveOverrides } from './overrides';
@@ -90,6 +91,7 @@ export function writeModelFile(req: Omit<NewFromTemplateRequest, 'root'>, outFil
 export function newFromTemplate(req: NewFromTemplateRequest): ArtifactResult {
   const store = new ArtifactStore(req.root);
   checkedSlug(req.name);
+  checkDescriptors(req);
   let id = '';
   const made = guard(() => modelFromTemplate(req, (digest) => (id = store.resolveId(req.name, digest))));
   const desc: ArtifactDescription = {
@@ -115,6 +117,7 @@ export interface ExportModelRequest extends ArtifactOptions {
 export function exportModel(req: ExportModelRequest): ArtifactResult {
   const store = new ArtifactStore(req.root);
   checkedSlug(req.name);
+  checkDescriptors(req);
   const text = req.text.replace(/^\uFEFF/, '');
   const checked = validateText(text, { kind: 'model' });
   if (!checked.valid) {
