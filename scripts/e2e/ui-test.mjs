@@ -158,6 +158,21 @@ export async function runUiTest({ base, workspace, extensionDevelopmentPath, res
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
 
+    // Reload the window: the preview panel is restored (serializer + saved state) and draws the graph again.
+    await runPaletteCommand(page, 'Developer: Reload Window');
+    await page.waitForLoadState('domcontentloaded');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 30000 });
+    const restored = await poll(
+      async () => {
+        const drawn = await drawnNodeIds(page);
+        return expected.every((id) => drawn.includes(id)) ? drawn : null;
+      },
+      'the preview to be restored after a window reload and draw its nodes again',
+      45000,
+    );
+    step(`preview restored after reload with ${restored.length} node(s)`);
+    await page.locator(`.tabs-container .tab[aria-label*="${BROKEN}"]`).first().click();
+
     // New Model from Template: a parameter value is checked by the server as it is typed.
     await runPaletteCommand(page, 'FlowTime: New Model from Template');
     await quickInputShows(page, 'E-commerce Checkout');
