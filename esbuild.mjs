@@ -17,6 +17,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' }),
   // The language server: `node dist/server.js --stdio` (or --node-ipc); `flowtime lsp` runs the same code from dist/cli.js.
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  // Preview layouts run in this worker thread beside the server (dist/server.js or dist/cli.js finds it next to itself).
+  build({ ...common, entryPoints: ['server/src/preview-worker.ts'], outfile: 'dist/preview-worker.js' }),
   // The extension host loads this; `vscode` is provided by the host at run time.
   // The banner stamps the moment the bundle starts running, so the measured activation time includes loading its modules.
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: 'var __flowtimeLoadStart = performance.now();' } }),

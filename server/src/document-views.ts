@@ -4,7 +4,6 @@ import type { Analysis } from '../../core/src/language/analysis';
 import type { DocumentInfoResult, FlowtimeSettings, GraphNodeInfo, GraphResult } from '../../core/src/language/protocol';
 import { arr, prop, str } from '../../core/src/model/read';
 import { buildModelGraph } from '../../core/src/preview/graph';
-import { renderPreviewSvg } from '../../core/src/preview/render-svg';
 import { validateTemplate } from '../../core/src/template/validate-template';
 import type { SourceDocument } from '../../core/src/yaml/document';
 import { reportedDiagnostics } from './diagnostics-publisher';
@@ -32,8 +31,16 @@ function modelView(a: Analysis): ModelView {
   return view;
 }
 
-export function documentGraph(a: Analysis, version: number, settings: FlowtimeSettings, includeSvg: boolean): GraphResult {
-  if (a.kind === 'unknown') return { kind: a.kind, version, nodes: [], edges: [], svg: '' };
+export interface GraphView {
+  /** The graph with `svg: ''`. */
+  graph: GraphResult;
+  /** A FlowTime document has an SVG to render, from `model`; any other document has none. */
+  renderable: boolean;
+  model: unknown;
+}
+
+export function documentGraph(a: Analysis, version: number, settings: FlowtimeSettings): GraphView {
+  if (a.kind === 'unknown') return { graph: { kind: a.kind, version, nodes: [], edges: [], svg: '' }, renderable: false, model: undefined };
   const { model, doc } = modelView(a);
   const graph = buildModelGraph(model);
   const problems = new ProblemIndex(reportedDiagnostics(a.diagnostics(), settings));
@@ -53,7 +60,7 @@ export function documentGraph(a: Analysis, version: number, settings: FlowtimeSe
     return info;
   });
   const edges = graph.edges.map((e) => ({ ...e }));
-  return { kind: a.kind, version, nodes, edges, svg: includeSvg ? renderPreviewSvg(model) : '' };
+  return { graph: { kind: a.kind, version, nodes, edges, svg: '' }, renderable: true, model };
 }
 
 export function documentInfo(a: Analysis, version: number, settings: FlowtimeSettings): DocumentInfoResult {

@@ -11,6 +11,7 @@ import { serverCapabilities } from './capabilities';
 import { withAnalysis } from './context';
 import type { ServerContext } from './context';
 import { describe, DiagnosticsPublisher } from './diagnostics-publisher';
+import { SvgRenderer } from './svg-renderer';
 import { documentGraph, documentInfo } from './document-views';
 import { registerFeatures } from './features';
 import { absolutePath, paramsObject, stringList } from './request-params';
@@ -26,6 +27,7 @@ export function startServer(): void {
   const settings = new SettingsStore(connection);
   const analyses = new AnalysisCache();
   const publisher = new DiagnosticsPublisher(connection, documents, analyses, settings);
+  const svgRenderer = new SvgRenderer((message) => connection.console.error(message));
   const ctx: ServerContext = { connection, documents, analyses, settings, client: { snippets: false } };
   const workspace = new WorkspaceValidation(ctx);
   const listing = new ArtifactListing();
@@ -60,7 +62,14 @@ export function startServer(): void {
 
   connection.onRequest(GRAPH_REQUEST, async (p: GraphParams): Promise<GraphResult | null> => {
     const s = await settings.get(p.uri);
-    return withAnalysis(ctx, p.uri, GRAPH_REQUEST, null, (a, doc) => documentGraph(a, doc.version, s, p.svg !== false), { anyKind: true });
+    const view = withAnalysis(ctx, p.uri, GRAPH_REQUEST, null, (a, doc) => documentGraph(a, doc.version, s), { anyKind: true });
+    if (!view || p.svg === false || !view.renderable) return view?.graph ?? null;
+    try {
+      return { ...view.graph, svg: await svgRenderer.render(view.model) };
+    } catch (e) {
+      connection.console.error(`flowtime: ${GRAPH_REQUEST} could not render ${p.uri}: ${describe(e)}`);
+      return view.graph;
+    }
   });
 
   connection.onRequest(DOCUMENT_INFO_REQUEST, async (p: DocumentParams): Promise<DocumentInfoResult | null> => {

@@ -1,11 +1,12 @@
 // Extension tests: the FlowTime commands end to end, checked against the files they write under artifacts/.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ArtifactOperationResult, ArtifactsResult, ArtifactWritten } from '../../core/src/language/protocol';
 import { suite } from './harness';
-import { closeAllEditors, copyFixture, flowtimeApi, flowtimeDiagnostics, hasDiagnostic, insertBeforeLine, listFiles, openEditor, runCommand, workspaceRoot, wsPath, wsUri } from './helpers';
+import { EXTENSION_ID, closeAllEditors, copyFixture, flowtimeApi, flowtimeDiagnostics, hasDiagnostic, insertBeforeLine, listFiles, openEditor, runCommand, workspaceRoot, wsPath, wsUri } from './helpers';
 import { waitFor } from './wait-for';
 
 /** What every version folder holds, and nothing else (Sim's charter: no telemetry, series or run results). */
@@ -188,18 +189,20 @@ export default suite('commands', (s) => {
     assert.equal(exported && artifactsView.item(exported).contextValue, 'flowtime.model.file');
   });
 
-  s.test('the artifacts view refreshes by itself when a new artifact is written', async () => {
+  s.test('the artifacts view refreshes by itself when another program writes an artifact', async () => {
     const { artifactsView } = await flowtimeApi();
     let refreshes = 0;
     const sub = artifactsView.onDidRefresh(() => refreshes++);
     try {
-      written(await runCommand<ArtifactOperationResult>('flowtime.newFromTemplate', COMMAND_TIMEOUT_MS, { template: 'call-center', name: 'watched' }), 'newFromTemplate');
-      // Nobody asked for a refresh: the file watcher on artifacts/models must trigger it.
-      await waitFor(() => refreshes, { what: 'the artifacts view to refresh after the write', until: (n) => n > 0 });
+      // The CLI, not the extension: only the file watcher can tell the view about this one.
+      const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+      const run = spawnSync(process.execPath, [cli, 'sim', 'new', '--template', 'call-center', '--name', 'external', '--out', artifactsDir()], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      await waitFor(() => refreshes, { what: 'the artifacts view to refresh after the CLI wrote an artifact', until: (n) => n > 0 });
     } finally {
       sub.dispose();
     }
     const nodes = await artifactsView.children();
-    assert.ok(nodes.some((n) => String(artifactsView.item(n).label).startsWith('watched_')));
+    assert.ok(nodes.some((n) => String(artifactsView.item(n).label).startsWith('external_')));
   });
 });

@@ -66,8 +66,14 @@ export function registerArtifactsView(context: vscode.ExtensionContext, server: 
   let watchers: vscode.FileSystemWatcher[] = [];
   const watch = (): void => {
     watchers.forEach((w) => w.dispose());
-    watchers = allArtifactsRoots().map(({ root }) => {
-      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), 'models/**'));
+    watchers = allArtifactsRoots().map(({ folder, root }) => {
+      // Based on the workspace folder when the artifacts live inside it: a pattern based on a folder that does not
+      // exist yet sees that folder appear, but not what is written into it afterwards.
+      const inside = path.relative(folder.uri.fsPath, root);
+      const pattern = inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside)
+        ? new vscode.RelativePattern(folder, `${inside.split(path.sep).join('/')}/models/**`)
+        : new vscode.RelativePattern(vscode.Uri.file(root), 'models/**');
+      const w = vscode.workspace.createFileSystemWatcher(pattern);
       w.onDidCreate(schedule);
       w.onDidChange(schedule);
       w.onDidDelete(schedule);

@@ -10,7 +10,7 @@ import { dedent } from '../../helpers/markers';
 
 /** The nodes `flowtime/graph` answers for this text. */
 function graphNodes(text: string): LocatableNode[] {
-  return documentGraph(analyze(text), 1, DEFAULT_SETTINGS, false).nodes;
+  return documentGraph(analyze(text), 1, DEFAULT_SETTINGS).graph.nodes;
 }
 
 /** For every line, the key the locator finds with the cursor at the end of that line. */

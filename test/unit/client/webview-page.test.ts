@@ -13,6 +13,7 @@ import { nodeMarks, summarizeGraph } from '../../../client/src/preview/graph-sum
 import type { FromWebview, ToWebview, WebviewState } from '../../../client/src/preview/messages';
 import { previewHtml } from '../../../client/src/preview/webview-html';
 import { documentGraph } from '../../../server/src/document-views';
+import { renderPreviewSvg } from '../../../core/src/preview/render-svg';
 import { dedent } from '../../helpers/markers';
 
 const CHROMIUM = process.env.FLOWTIME_CHROMIUM || '/usr/bin/chromium';
@@ -89,7 +90,8 @@ function fakeVsCodeApi(saved: WebviewState | undefined): string {
 }
 
 function graphFor(text: string): GraphResult {
-  return documentGraph(analyze(text), 7, DEFAULT_SETTINGS, true);
+  const view = documentGraph(analyze(text), 7, DEFAULT_SETTINGS);
+  return { ...view.graph, svg: renderPreviewSvg(view.model) };
 }
 
 describe('preview webview page', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}` }, () => {
