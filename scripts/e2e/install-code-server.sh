@@ -3,6 +3,16 @@
 set -euo pipefail
 # node-pty's post-install runs `npx node-gyp ...`; without this npx aborts when not interactive.
 export npm_config_yes=true
+# node-gyp would download the Node headers from nodejs.org (unreachable); build against the running node's own headers.
+if [ -z "${npm_config_nodedir:-}" ]; then
+  NODE_PREFIX=$(dirname "$(dirname "$(command -v node)")")
+  if [ -f "$NODE_PREFIX/include/node/node.h" ]; then
+    export npm_config_nodedir="$NODE_PREFIX"
+  else
+    echo "the Node headers are missing ($NODE_PREFIX/include/node/node.h); install them (Debian: nodejs's headers, or libnode-dev)" >&2
+    exit 1
+  fi
+fi
 DEST=${1:?usage: install-code-server.sh DEST}
 CS_VERSION=${CS_VERSION:-$(cat "$(dirname "$0")/code-server-version")}
 CS="$DEST/node_modules/code-server"
