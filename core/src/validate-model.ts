@@ -1,7 +1,7 @@
 // Validates a FlowTime model document in stages: schema (with legacy shapes) first, then semantics on sound parts.
 import type { Diagnostic } from './diagnostics';
 import type { SourceDocument } from './yaml/document';
-import { validateModelSchema } from './schema';
+import { checkModelSchema, validateModelSchema } from './schema';
 import { checkModelSemantics } from './model/semantics';
 import type { ProblemBudget } from './validate-budget';
 
@@ -13,7 +13,16 @@ export interface ModelValidationOptions {
 }
 
 export function validateModelDocument(doc: SourceDocument, options: ModelValidationOptions = {}): Diagnostic[] {
-  const schema = validateModelSchema(doc, { budget: options.budget });
+  const budget = options.budget;
+  if (!budget) {
+    const schema = validateModelSchema(doc);
+    const semantics = checkModelSemantics(doc, { broken: schema.broken, pmfTolerance: options.pmfTolerance });
+    return [...schema.diagnostics, ...semantics];
+  }
+  // Bounded: the semantic rules need only the schema's broken-part index, so they run first and their findings
+  // tighten the budget before the schema findings (most of the findings of a badly broken model) are built.
+  const schema = checkModelSchema(doc);
   const semantics = checkModelSemantics(doc, { broken: schema.broken, pmfTolerance: options.pmfTolerance });
-  return [...schema.diagnostics, ...semantics];
+  for (const d of semantics) budget.add(d);
+  return [...schema.diagnostics(budget), ...semantics];
 }

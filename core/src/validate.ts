@@ -40,7 +40,8 @@ export interface ValidationResult {
 
 export function validateText(text: string, options: ValidateOptions = {}): ValidationResult {
   const parsed = options.parsed ?? parseYaml(text);
-  const kind = options.kind ?? detectKind(parsed.doc.value, text);
+  // detectKind scans the text line by line for `${…}` placeholders; a text without `${` has none, so it need not.
+  const kind = options.kind ?? detectKind(parsed.doc.value, text.includes('${') ? text : '');
   const limit = options.limit !== undefined && Number.isInteger(options.limit) && options.limit >= 0 ? options.limit : undefined;
   // Templates are small and locate through the generated model's source map, so they are always validated in full.
   const budget = limit !== undefined && limit > 0 && kind !== 'template' ? new ProblemBudget(limit) : undefined;

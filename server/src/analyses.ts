@@ -12,6 +12,7 @@ import { parseYaml } from '../../core/src/yaml/parse';
 import type { ParseResult } from '../../core/src/yaml/parse';
 import { kindForLanguage } from './document-kind';
 import { injectFault } from './fault';
+import { tuneHeapForEditing } from './heap-tuning';
 
 export interface Validation {
   kind: DocumentKind;
@@ -93,6 +94,11 @@ class VersionEntry {
 
 export class AnalysisCache {
   private readonly entries = new Map<string, VersionEntry>();
+
+  constructor() {
+    // The server makes one cache, at start: the heap setting for the churn it causes goes with it (heap-tuning.ts).
+    tuneHeapForEditing();
+  }
 
   private entry(doc: TextDocument): VersionEntry {
     const hit = this.entries.get(doc.uri);

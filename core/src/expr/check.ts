@@ -281,9 +281,21 @@ function buildSuggester(ctx: ExprContext): NameSuggester | null {
     count++;
     if (typeof name === 'string' && isIdentifier(name)) usable.push(name);
   }
-  const suggester = new NameSuggester(usable);
+  // A context that hands out a new collection per validation (a new parse of the same model) gets a fresh suggester
+  // (own memo and budget) over the candidates already prepared for the same names.
+  const suggester = last && sameStrings(last.names, usable) ? NameSuggester.sameNames(last.suggester) : new NameSuggester(usable);
+  last = { names: usable, suggester };
   if (cacheable) suggesters.set(names, { suggester, count });
   return suggester;
+}
+
+/** The names and suggester buildSuggester made last. */
+let last: { names: readonly string[]; suggester: NameSuggester } | undefined;
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Size of a Set or array without iterating it; -1 for other iterables (never matches, so no stale reuse). */

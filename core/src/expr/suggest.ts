@@ -89,14 +89,23 @@ function bestMatch(name: string, c: Candidates, budget: { remaining: number }): 
  */
 const SUGGESTION_BUDGET = 4_000_000;
 
+const NO_CANDIDATES: Candidates = candidatesOf([]);
+
 /** Suggestions over a fixed set of names, memoized per misspelling and bounded by a total work budget. */
 export class NameSuggester {
   private readonly memo = new Map<string, Suggestion | null>();
-  private readonly candidates: Candidates;
+  private candidates: Candidates;
   private readonly budget = { remaining: SUGGESTION_BUDGET };
 
   constructor(names: readonly string[]) {
-    this.candidates = candidatesOf(names);
+    this.candidates = names.length === 0 ? NO_CANDIDATES : candidatesOf(names);
+  }
+
+  /** A fresh suggester (own memo, full budget) over the same names as `other`, without preparing them again. */
+  static sameNames(other: NameSuggester): NameSuggester {
+    const s = new NameSuggester([]);
+    s.candidates = other.candidates;
+    return s;
   }
 
   suggest(name: string): Suggestion | undefined {

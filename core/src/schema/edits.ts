@@ -18,6 +18,8 @@ function lastToken(pointer: string): string {
 }
 
 function hasEntry(doc: SourceDocument, pointer: string): boolean {
+  // A document that knows its key nodes answers without building the parent mapping (the whole tree for the root).
+  if (doc.keyNode) return doc.keyNode(pointer) !== undefined;
   const key = lastToken(pointer);
   return parentMap(doc, pointer)?.entries.some((e) => e.key === key) ?? false;
 }

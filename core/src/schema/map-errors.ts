@@ -141,8 +141,8 @@ class Mapper {
   private requiredAtRoot(key: string): Diagnostic {
     const hint = requiredHint('root', key);
     const fixes: FixData[] = [];
-    const rootNode = this.doc.node('');
-    if (key === 'schemaVersion' && rootNode?.type === 'map' && !rootNode.flow) {
+    const root = this.doc.shapeOf ? this.doc.shapeOf('') : this.doc.node('');
+    if (key === 'schemaVersion' && root?.type === 'map' && !root.flow) {
       // Before the first key, not at offset 0: that keeps a `---` marker or a header comment above it.
       const at = this.doc.locate('', 'value').start;
       const edit = { range: { start: at, end: at }, newText: `schemaVersion: 1\n${' '.repeat(at.character)}` };
@@ -164,10 +164,6 @@ class Mapper {
     const pointer = joinPointer(e.instancePath, key);
     const place = placeOf(this.root, e.instancePath);
     const range = this.doc.locate(pointer, 'key');
-    const object = valueAt(this.root, splitPointer(e.instancePath));
-    const present = isRecord(object) ? object : {};
-    const allowed = Object.keys(((e.parentSchema ?? {}) as SchemaNode).properties ?? {});
-    const candidates = allowed.filter((k) => !Object.prototype.hasOwnProperty.call(present, k));
     const onNode = this.flavor === 'model' && place.ownerKind === 'node' && place.rest.length === 0;
     const kind = place.nodeKind;
     if (onNode && kind !== undefined && (MODEL_NODE_KINDS as readonly string[]).includes(kind)) {
@@ -177,6 +173,10 @@ class Mapper {
         return diag(schemaCodes['schema.key-not-for-kind'], message, range);
       }
     }
+    const object = valueAt(this.root, splitPointer(e.instancePath));
+    const present = isRecord(object) ? object : {};
+    const allowed = Object.keys(((e.parentSchema ?? {}) as SchemaNode).properties ?? {});
+    const candidates = allowed.filter((k) => !Object.prototype.hasOwnProperty.call(present, k));
     const where =
       place.ownerKind === 'root' && place.rest.length === 0
         ? `at the top level of a ${this.flavor}`
@@ -334,7 +334,8 @@ class Mapper {
 
   /** The source text of a scalar as written (`1.50` stays `1.50`), falling back to its value. */
   private scalarText(pointer: string, data: unknown): string {
-    const n = this.doc.node(pointer);
+    // Asking the shape first spares building a whole list or mapping just to find it is not a scalar.
+    const n = this.doc.shapeOf?.(pointer)?.type === 'scalar' || !this.doc.shapeOf ? this.doc.node(pointer) : undefined;
     if (n?.type === 'scalar') return n.text;
     // Objects may have hostile keys (`toString: 0`), so never let String() call into them.
     return typeof data === 'object' && data !== null ? (Array.isArray(data) ? 'a list' : 'a mapping') : String(data);

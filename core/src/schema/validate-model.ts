@@ -3,9 +3,14 @@ import type { SourceDocument } from '../yaml/document';
 import { modelSchemaErrors } from './compile';
 import { detectModelLegacy } from './legacy';
 import type { SchemaResult } from './result';
-import { runSchema } from './run';
-import type { SchemaRunOptions } from './run';
+import { checkSchema, runSchema } from './run';
+import type { SchemaCheck, SchemaRunOptions } from './run';
 
 export function validateModelSchema(doc: SourceDocument, options: SchemaRunOptions = {}): SchemaResult {
   return runSchema(doc, 'model', modelSchemaErrors, detectModelLegacy, options);
+}
+
+/** The model schema's broken-part index now, its findings when asked (see checkSchema). */
+export function checkModelSchema(doc: SourceDocument): SchemaCheck {
+  return checkSchema(doc, 'model', modelSchemaErrors, detectModelLegacy);
 }

@@ -1,6 +1,7 @@
 // Fast path for parseYaml: a one-pass char-code scanner for the YAML subset FlowTime files use; gives up otherwise.
-import { joinPointer } from './document';
-import type { MapEntry, MapNode, ScalarNode, SeqNode, YNode } from './document';
+import { CompactTree, EMPTY, FLOW, IN_FLOW, MAP, SCALAR, SEQ, STYLE_CODE } from './compact-tree';
+import { PositionedDocument } from './document';
+import type { YNode } from './document';
 import { ScalarScanner } from './fast-scalar';
 
 /*
@@ -44,32 +45,32 @@ export interface FastParseOutcome {
   at?: number;
 }
 
-/** The positioned tree for text in the supported subset, or undefined when the library path must parse it. */
+/** The compact tree for text in the supported subset, or undefined when the library path must parse it. */
+export function fastParseCompact(text: string): CompactTree | undefined {
+  const p = new FastParser(text);
+  return p.parse() === undefined ? undefined : p.tree;
+}
+
+/** The positioned tree (as YNode objects) for text in the supported subset, or undefined. */
 export function fastParseTree(text: string): YNode | undefined {
-  return new FastParser(text).parse();
+  return explainFastParse(text).root;
 }
 
 export function explainFastParse(text: string): FastParseOutcome {
   const p = new FastParser(text);
-  const root = p.parse();
-  return root ? { root } : { reason: p.reason, at: p.at };
+  if (p.parse() === undefined) return { reason: p.reason, at: p.at };
+  return { root: new PositionedDocument(text, p.tree, p.tree.values[0]).root };
 }
 
 const WS = /\s/;
 
-/** Placeholders until a collection closes and takes its exact-size array; never part of a returned tree. */
-const NO_ENTRIES: MapEntry[] = [];
-const NO_ITEMS: YNode[] = [];
+
 
 /** Same trimming as the library path: collection ranges end on content, not on trailing whitespace. */
 function trimEnd(t: string, start: number, end: number): number {
   let e = Math.min(end, t.length);
   while (e > start && WS.test(t[e - 1])) e--;
   return e;
-}
-
-function childPointer(base: string, key: string): string {
-  return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? base + '/' + key : joinPointer(base, key);
 }
 
 class FastParser {
@@ -90,24 +91,22 @@ class FastParser {
   private docStartAllowed = true;
   /** Result of the last scalar scan. */
   private readonly s: ScalarScanner;
-  /**
-   * Entries and items of the collections being parsed, innermost last: a collection takes an exact-size copy of its
-   * part when it closes (slots above the top are stale and overwritten). Arrays grown by push keep room for 16
-   * elements, which for thousands of two- and three-entry mappings was a fifth of the tree.
-   */
-  private readonly entryStack: MapEntry[] = [];
-  private entryTop = 0;
-  private readonly itemStack: YNode[] = [];
-  private itemTop = 0;
+  /** The nodes built so far (see compact-tree.ts); node numbers stand for nodes below. */
+  readonly tree: CompactTree;
+  /** Children of the collections being parsed, innermost last (slots above the top are stale and overwritten). */
+  private readonly childStack: number[] = [];
+  private childTop = 0;
   reason = '';
   at = 0;
 
   constructor(private readonly t: string) {
     this.n = t.length;
     this.s = new ScalarScanner(t);
+    // About one node per 8 characters in FlowTime files; the arrays grow if not.
+    this.tree = new CompactTree(t.length >> 3);
   }
 
-  parse(): YNode | undefined {
+  parse(): number | undefined {
     const t = this.t;
     if (this.n === 0) return this.fail('empty text', 0);
     // The lexer drops a byte order mark at the start of any line before the document, not only at offset 0.
@@ -124,8 +123,8 @@ class FastParser {
     if (this.col !== 0) return this.fail('indented root', this.pos);
     const dash = this.dashKind();
     if (dash === 2) return this.fail('empty sequence item', this.pos);
-    const root = dash === 1 ? this.parseSeq(0, '') : this.parseMap(0, '');
-    if (!root) return undefined;
+    const root = dash === 1 ? this.parseSeq(0, -1) : this.parseMap(0, -1);
+    if (root === undefined) return undefined;
     return this.atEnd() ? root : this.fail('content after the root collection', this.pos);
   }
 
@@ -140,25 +139,43 @@ class FastParser {
     return false;
   }
 
-  private pushEntry(e: MapEntry): void {
-    this.entryStack[this.entryTop++] = e;
+  private pushChild(node: number): void {
+    this.childStack[this.childTop++] = node;
   }
 
-  private pushItem(item: YNode): void {
-    this.itemStack[this.itemTop++] = item;
+  /** Gives mapping `node` the children pushed since `base` and its value (what toJs builds); they leave the stack. */
+  private closeMap(node: number, base: number): void {
+    const tree = this.tree;
+    tree.setChildren(node, this.childStack, base, this.childTop);
+    const obj: Record<string, unknown> = {};
+    for (let k = base; k < this.childTop; k++) {
+      const c = this.childStack[k];
+      const key = tree.keys[c] as string;
+      // A plain assignment makes the same own data property, except for `__proto__`, which it would treat as the prototype.
+      if (key === '__proto__') Object.defineProperty(obj, key, { value: tree.values[c], enumerable: true, writable: true, configurable: true });
+      else obj[key] = tree.values[c];
+    }
+    tree.values[node] = obj;
+    this.childTop = base;
   }
 
-  /** The entries pushed since `base`, as an exact-size array; they leave the stack. */
-  private takeEntries(base: number): MapEntry[] {
-    const out = this.entryStack.slice(base, this.entryTop);
-    this.entryTop = base;
-    return out;
-  }
-
-  private takeItems(base: number): YNode[] {
-    const out = this.itemStack.slice(base, this.itemTop);
-    this.itemTop = base;
-    return out;
+  private closeSeq(node: number, base: number): void {
+    const tree = this.tree;
+    const stack = this.childStack;
+    const v = tree.values;
+    tree.setChildren(node, stack, base, this.childTop);
+    const n = this.childTop - base;
+    let list: unknown[];
+    // Most lists are short (`values: [6]`, three PMF numbers): literals make packed arrays without a copy.
+    if (n === 1) list = [v[stack[base]]];
+    else if (n === 2) list = [v[stack[base]], v[stack[base + 1]]];
+    else if (n === 3) list = [v[stack[base]], v[stack[base + 1]], v[stack[base + 2]]];
+    else {
+      list = new Array<unknown>(n);
+      for (let k = 0; k < n; k++) list[k] = v[stack[base + k]];
+    }
+    tree.values[node] = list;
+    this.childTop = base;
   }
 
   private atEnd(): boolean {
@@ -278,23 +295,24 @@ class FastParser {
   }
 
   /** Ends a block collection on the line that closed it (see the header comment for the trailing-comment rule). */
-  private close<T extends MapNode | SeqNode>(node: T, indent: number): T {
+  private close(node: number, indent: number): number {
     let raw = this.lastRawEnd;
     if (this.trailCount > 0 && indent !== 0 && this.trailMax >= indent) {
       raw = this.trailEnd;
       this.trailCount = 0;
     }
-    node.end = trimEnd(this.t, node.start, raw);
+    this.tree.end[node] = trimEnd(this.t, this.tree.start[node], raw);
     this.lastRawEnd = raw;
     return node;
   }
 
   /** A block mapping whose first key starts at pos, in column m. Returns with pos at the next content line. */
-  private parseMap(m: number, pointer: string): MapNode | undefined {
+  private parseMap(m: number, parent: number): number | undefined {
     const t = this.t;
     const n = this.n;
-    const base = this.entryTop;
-    const node: MapNode = { type: 'map', entries: NO_ENTRIES, flow: false, start: this.pos, end: this.pos, pointer };
+    const tree = this.tree;
+    const base = this.childTop;
+    const node = tree.add(MAP, this.pos, this.pos, 0, 0, parent);
     let seen: Set<string> | undefined;
     for (;;) {
       const keyStart = this.pos;
@@ -303,24 +321,24 @@ class FastParser {
       const colon = this.s.stopPos;
       if (colon - keyStart > MAX_KEY) return this.fail('very long key', keyStart);
       const key = this.s.text;
+      const keyEnd = this.s.end;
+      const keyStyle = STYLE_CODE[this.s.style];
       if (key === '<<') return this.fail('merge key', keyStart);
       if (seen) {
         if (seen.has(key)) return this.fail('duplicate key', keyStart);
         seen.add(key);
       } else {
-        for (let k = base; k < this.entryTop; k++) if (this.entryStack[k].key === key) return this.fail('duplicate key', keyStart);
-        if (this.entryTop - base >= 8) {
+        for (let k = base; k < this.childTop; k++) if (tree.keys[this.childStack[k]] === key) return this.fail('duplicate key', keyStart);
+        if (this.childTop - base >= 8) {
           seen = new Set();
-          for (let k = base; k < this.entryTop; k++) seen.add(this.entryStack[k].key);
+          for (let k = base; k < this.childTop; k++) seen.add(tree.keys[this.childStack[k]] as string);
           seen.add(key);
         }
       }
-      const child = childPointer(pointer, key);
-      const keyNode: ScalarNode = { type: 'scalar', value: key, text: key, style: this.s.style, start: keyStart, end: this.s.end, pointer: child };
       let i = colon + 1;
       while (i < n && t.charCodeAt(i) === SP) i++;
       const c = t.charCodeAt(i);
-      let value: YNode | undefined;
+      let value: number | undefined;
       if (i >= n || c === LF || c === CR || c === HASH) {
         // `key:` with nothing after it: a nested block collection on the next lines, or an empty value.
         const e = this.lineEnd(i);
@@ -330,71 +348,72 @@ class FastParser {
         const dash = this.col >= m ? this.dashKind() : 0;
         if (dash === 2) return this.fail('empty sequence item', this.pos);
         if (this.col > m || dash === 1) {
-          value = dash === 1 ? this.parseSeq(this.col, child) : this.parseMap(this.col, child);
-          if (!value) return undefined;
+          value = dash === 1 ? this.parseSeq(this.col, node) : this.parseMap(this.col, node);
+          if (value === undefined) return undefined;
         } else {
-          value = { type: 'scalar', value: '', text: '', style: 'plain', start: i, end: i, pointer: child };
+          value = tree.add(SCALAR, i, i, STYLE_CODE.plain, EMPTY, node);
+          tree.values[value] = '';
           this.lastRawEnd = this.sepRaw;
           this.trailCount = 0;
         }
       } else {
-        value = this.parseInlineValue(i, child, m + 1, m);
-        if (!value) return undefined;
+        value = this.parseInlineValue(i, node, m + 1, m);
+        if (value === undefined) return undefined;
       }
-      this.pushEntry({ key, keyNode, value });
+      tree.setKey(value, key, keyStart, keyEnd, keyStyle);
+      this.pushChild(value);
       if (this.col === m) {
         if (this.dashKind() !== 0) return this.fail('sequence item at the column of a mapping', this.pos);
         continue;
       }
       if (this.col > m) return this.fail('unexpected indentation', this.pos);
-      node.entries = this.takeEntries(base);
+      this.closeMap(node, base);
       return this.close(node, m);
     }
   }
 
   /** A block sequence whose first `- ` is at pos, in column s. Returns with pos at the next content line. */
-  private parseSeq(s: number, pointer: string): SeqNode | undefined {
+  private parseSeq(s: number, parent: number): number | undefined {
     const t = this.t;
     const n = this.n;
-    const base = this.itemTop;
-    const node: SeqNode = { type: 'seq', items: NO_ITEMS, flow: false, start: this.pos, end: this.pos, pointer };
+    const base = this.childTop;
+    const node = this.tree.add(SEQ, this.pos, this.pos, 0, 0, parent);
     for (;;) {
       let i = this.pos + 1;
       while (i < n && t.charCodeAt(i) === SP) i++;
       const c = t.charCodeAt(i);
       if (i >= n || c === LF || c === CR || c === HASH) return this.fail('empty sequence item', this.pos);
       if (c === DASH && this.isEmptyAt(i + 1)) return this.fail('sequence inside a sequence item line', i);
-      const ptr = pointer + '/' + (this.itemTop - base);
-      let item: YNode | undefined;
-      if (c === LBRACKET || c === LBRACE) item = this.parseInlineValue(i, ptr, s + 1, s);
+      let item: number | undefined;
+      if (c === LBRACKET || c === LBRACE) item = this.parseInlineValue(i, node, s + 1, s);
       else {
         if (!this.scanBlock(i)) return undefined;
         if (this.s.keyFollows()) {
           // `- key: value`: a mapping whose column is that of its first key.
           this.pos = i;
-          item = this.parseMap(i - this.lineStart, ptr);
-        } else item = this.finishScalarValue(i, ptr, s);
+          item = this.parseMap(i - this.lineStart, node);
+        } else item = this.finishScalarValue(i, node, s);
       }
-      if (!item) return undefined;
-      this.pushItem(item);
+      if (item === undefined) return undefined;
+      this.pushChild(item);
       if (this.col === s) {
         const dash = this.dashKind();
         if (dash === 1) continue;
         if (dash === 2) return this.fail('empty sequence item', this.pos);
       } else if (this.col > s) return this.fail('unexpected indentation', this.pos);
-      node.items = this.takeItems(base);
+      this.closeSeq(node, base);
       return this.close(node, s);
     }
   }
 
   /** A value that starts at i on a key or item line and ends that line (a flow collection may span lines). */
-  private parseInlineValue(i: number, pointer: string, indentNext: number, inner: number): YNode | undefined {
+  private parseInlineValue(i: number, parent: number, indentNext: number, inner: number): number | undefined {
     const t = this.t;
     const c = t.charCodeAt(i);
     if (c === LBRACKET || c === LBRACE) {
       this.pos = i;
-      const node = this.parseFlow(pointer, 1, indentNext);
-      if (!node) return undefined;
+      const node = this.parseFlow(parent, 1, indentNext);
+      if (node === undefined) return undefined;
       const after = this.pos;
       let j = after;
       while (j < this.n && t.charCodeAt(j) === SP) j++;
@@ -402,17 +421,17 @@ class FastParser {
       if (!(j >= this.n || d === LF || d === CR || (d === HASH && j > after))) return this.fail('content after a flow collection', j);
       if (!this.endValueLine(j, inner)) return undefined;
       // The library's flow collection range runs over its line's comment and any deeper-indented comments after it.
-      node.end = trimEnd(t, node.start, this.lastRawEnd);
+      this.tree.end[node] = trimEnd(t, this.tree.start[node], this.lastRawEnd);
       return node;
     }
     if (!this.scanBlock(i)) return undefined;
     if (this.s.keyFollows()) return this.fail('mapping on the line of a key', this.s.stopPos);
-    return this.finishScalarValue(i, pointer, inner);
+    return this.finishScalarValue(i, parent, inner);
   }
 
-  private finishScalarValue(start: number, pointer: string, inner: number): ScalarNode | undefined {
+  private finishScalarValue(start: number, parent: number, inner: number): number | undefined {
     if (!this.s.endsLine()) return this.fail('unexpected content after a scalar', this.s.stopPos);
-    const node = this.scalarNode(start, pointer);
+    const node = this.scalarNode(start, parent, 0);
     if (!this.endValueLine(this.s.stopPos, inner)) return undefined;
     return node;
   }
@@ -424,9 +443,12 @@ class FastParser {
     return this.skipTrivia(MERGE, inner);
   }
 
-  private scalarNode(start: number, pointer: string): ScalarNode {
+  /** The scalar just scanned at `start` (`flags` IN_FLOW when scanned with the flow rules). */
+  private scalarNode(start: number, parent: number, flags: number): number {
     const s = this.s;
-    return { type: 'scalar', value: s.value(), text: s.text, style: s.style, start, end: s.end, pointer };
+    const node = this.tree.add(SCALAR, start, s.end, STYLE_CODE[s.style], flags, parent);
+    this.tree.values[node] = s.value();
+    return node;
   }
 
   private scanBlock(i: number): boolean {
@@ -441,16 +463,14 @@ class FastParser {
    * A flow collection at pos (depth 1 = outermost). Continuation lines must be indented at least indentNext, except a
    * closing bracket of the outermost collection one column less, exactly as the yaml lexer allows.
    */
-  private parseFlow(pointer: string, depth: number, indentNext: number): MapNode | SeqNode | undefined {
+  private parseFlow(parent: number, depth: number, indentNext: number): number | undefined {
     const t = this.t;
+    const tree = this.tree;
     const start = this.pos;
     const isMap = t.charCodeAt(start) === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
-    const entryBase = this.entryTop;
-    const itemBase = this.itemTop;
-    const node: MapNode | SeqNode = isMap
-      ? { type: 'map', entries: NO_ENTRIES, flow: true, start, end: start, pointer }
-      : { type: 'seq', items: NO_ITEMS, flow: true, start, end: start, pointer };
+    const base = this.childTop;
+    const node = tree.add(isMap ? MAP : SEQ, start, start, 0, FLOW, parent);
     this.pos = start + 1;
     if (!this.skipFlowSpace(depth, indentNext)) return undefined;
     if (t.charCodeAt(this.pos) !== close) {
@@ -462,19 +482,20 @@ class FastParser {
           if (!this.scanFlow(keyStart)) return undefined;
           if (!this.s.keyFollows() || t.charCodeAt(this.s.stopPos + 1) !== SP) return this.fail('expected key: value in a flow mapping', keyStart);
           const key = this.s.text;
+          const keyEnd = this.s.end;
+          const keyStyle = STYLE_CODE[this.s.style];
           if (key === '<<') return this.fail('merge key', keyStart);
-          for (let k = entryBase; k < this.entryTop; k++) if (this.entryStack[k].key === key) return this.fail('duplicate key', keyStart);
-          const child = childPointer(pointer, key);
-          const keyNode: ScalarNode = { type: 'scalar', value: key, text: key, style: this.s.style, start: keyStart, end: this.s.end, pointer: child };
+          for (let k = base; k < this.childTop; k++) if (tree.keys[this.childStack[k]] === key) return this.fail('duplicate key', keyStart);
           let j = this.s.stopPos + 1;
           while (t.charCodeAt(j) === SP) j++;
-          const value = this.parseFlowValue(j, child, depth, indentNext);
-          if (!value) return undefined;
-          this.pushEntry({ key, keyNode, value });
+          const value = this.parseFlowValue(j, node, depth, indentNext);
+          if (value === undefined) return undefined;
+          tree.setKey(value, key, keyStart, keyEnd, keyStyle);
+          this.pushChild(value);
         } else {
-          const value = this.parseFlowValue(this.pos, pointer + '/' + (this.itemTop - itemBase), depth, indentNext);
-          if (!value) return undefined;
-          this.pushItem(value);
+          const value = this.parseFlowValue(this.pos, node, depth, indentNext);
+          if (value === undefined) return undefined;
+          this.pushChild(value);
         }
         if (!this.skipFlowSpace(depth, indentNext)) return undefined;
         const d = t.charCodeAt(this.pos);
@@ -489,22 +510,22 @@ class FastParser {
       }
     }
     this.pos++;
-    node.end = this.pos;
-    if (node.type === 'map') node.entries = this.takeEntries(entryBase);
-    else node.items = this.takeItems(itemBase);
+    tree.end[node] = this.pos;
+    if (isMap) this.closeMap(node, base);
+    else this.closeSeq(node, base);
     return node;
   }
 
-  private parseFlowValue(j: number, pointer: string, depth: number, indentNext: number): YNode | undefined {
+  private parseFlowValue(j: number, parent: number, depth: number, indentNext: number): number | undefined {
     const c = this.t.charCodeAt(j);
     if (c === LBRACKET || c === LBRACE) {
       this.pos = j;
-      return this.parseFlow(pointer, depth + 1, indentNext);
+      return this.parseFlow(parent, depth + 1, indentNext);
     }
     if (j >= this.n || c === LF || c === CR || c === COMMA || c === RBRACKET || c === RBRACE) return this.fail('empty value in a flow collection', j);
     if (!this.scanFlow(j)) return undefined;
     if (this.s.keyFollows()) return this.fail('key: value inside a flow sequence or value', this.s.stopPos);
-    const node = this.scalarNode(j, pointer);
+    const node = this.scalarNode(j, parent, IN_FLOW);
     this.pos = this.s.end;
     return node;
   }

@@ -115,10 +115,13 @@ export class ScalarScanner implements ScalarScan {
 function typePlain(text: string): ScalarValue {
   const c = text.charCodeAt(0);
   if (c >= 48 && c <= 57) {
+    let dot = -1;
     for (let i = 1; i < text.length; i++) {
       const d = text.charCodeAt(i);
-      if (d < 48 || d > 57) return typePlainScalar(text);
+      if (d === 46 && dot < 0) dot = i;
+      else if (d < 48 || d > 57) return typePlainScalar(text);
     }
+    // Digits, or digits '.' digits (a trailing '.' too): what the INT and DOUBLE rules read with Number().
     return Number(text);
   }
   // + - . and the first letters of true/false (any case) may start a typed value.

@@ -7,7 +7,8 @@ import { yamlCodes } from '../codes/yaml';
 import { PositionedDocument, joinPointer } from './document';
 import type { MapEntry, MapNode, ScalarNode, ScalarStyle, SeqNode, YNode } from './document';
 import { typePlainScalar } from './scalar-typing';
-import { fastParseTree } from './fast-parse';
+import type { CompactTree } from './compact-tree';
+import { fastParseCompact } from './fast-parse';
 
 export interface ParseResult {
   doc: PositionedDocument;
@@ -22,13 +23,13 @@ const ALIAS_NODE_BUDGET = 100_000;
 
 export function parseYaml(text: string): ParseResult {
   // The fast path covers what FlowTime files use and gives up on anything else; the library path is the reference.
-  let root: YNode | undefined;
+  let tree: CompactTree | undefined;
   try {
-    root = fastParseTree(text);
+    tree = fastParseCompact(text);
   } catch {
-    root = undefined;
+    tree = undefined;
   }
-  if (root) return { doc: new PositionedDocument(text, root, toJs(root)), diagnostics: [], documentCount: 1 };
+  if (tree) return { doc: new PositionedDocument(text, tree, tree.values[0]), diagnostics: [], documentCount: 1 };
   return parseYamlWithLibrary(text);
 }
 

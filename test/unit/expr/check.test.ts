@@ -308,6 +308,14 @@ describe('node references (expr.unknown-reference)', () => {
     assert.equal(only('betta', 'expr.unknown-reference', c).fix?.newText, 'bettax');
   });
 
+  test('a new collection with the same names suggests the same; one of the same size with other names does not', () => {
+    const fresh = (names: string[]): ExprContext => ({ isNode: (n) => names.includes(n), nodeNames: () => [...names] });
+    assert.equal(only('alpah', 'expr.unknown-reference', fresh(['alpha', 'beta'])).fix?.newText, 'alpha');
+    assert.equal(only('alpah', 'expr.unknown-reference', fresh(['alpha', 'beta'])).fix?.newText, 'alpha');
+    assert.equal(only('gamna', 'expr.unknown-reference', fresh(['alpha', 'gamma'])).fix?.newText, 'gamma');
+    assert.equal(only('alpah', 'expr.unknown-reference', fresh(['delta', 'gamma'])).fix, undefined);
+  });
+
   test('every reference is checked, issues come in source order', () => {
     assert.deepEqual(
       check('MIN(zz1, a) + SHIFT(zz2, 1) + CONV(zz3, [1])').map((i) => [i.code, i.start]),

@@ -50,5 +50,24 @@ describe('PositionedDocument lookups', () => {
       assert.equal(n?.type === 'scalar' ? n.value : undefined, i, k);
     });
     assert.equal(big.node('/k40'), undefined);
+    // Without the duplicate the fast path parses it (a compact tree, indexed the same way).
+    const fast = parseYaml(`${keys.map((k, i) => `${k}: ${i}`).join('\n')}\n"a/b~c": x\n`).doc;
+    keys.forEach((k, i) => {
+      const n = fast.node(`/${k}`);
+      assert.equal(n?.type === 'scalar' ? n.value : undefined, i, k);
+      assert.deepEqual(fast.locate(`/${k}`, 'key'), fast.rangeOf(fast.keyNode(`/${k}`)!.start, fast.keyNode(`/${k}`)!.end));
+    });
+    assert.equal(fast.node('/a~1b~0c')?.type, 'scalar');
+    assert.equal(fast.node('/k40'), undefined);
+  });
+
+  test('a node is one object however it is reached', () => {
+    const root = doc.root;
+    assert.ok(root?.type === 'map');
+    const nodes = root.entries[0].value;
+    assert.ok(nodes.type === 'seq');
+    assert.equal(doc.node('/nodes/0'), nodes.items[0]);
+    assert.equal(doc.keyNode('/nodes'), root.entries[0].keyNode);
+    assert.equal(doc.node('/nodes/0/values/1'), doc.node('/nodes/0/values/1'));
   });
 });
